@@ -1,0 +1,130 @@
+// The Node API: files, globs and config lookup around the pure core. The CLI is a thin layer over it.
+import { readFile, stat } from 'node:fs/promises';
+import { dirname, resolve } from 'node:path';
+import { ConfigLoader, type LoadedConfig } from '../config/load.js';
+import { buildChain, type ConfigChain } from '../config/resolve.js';
+import { lintText, summarize } from '../engine/lint-text.js';
+import { ReplylintError } from '../errors.js';
+import { loadBuiltins, type BuiltinBundle } from '../rules/load.js';
+import type { LintResult, ResolvedConfig } from '../types.js';
+import { expandPatterns } from './files.js';
+
+export interface ReplyLintOptions {
+  /** Folder that relative paths and globs start from (default: process.cwd()). */
+  cwd?: string;
+  /** A config file to use for every file instead of looking one up. */
+  configFile?: string;
+  /** Look for .replylintrc* / package.json upwards from each file (default: true). */
+  configLookup?: boolean;
+  /** Run error-severity rules only (the CLI's --quiet). */
+  errorsOnly?: boolean;
+}
+
+export class ReplyLint {
+  readonly cwd: string;
+  private readonly options: ReplyLintOptions;
+  private readonly loader = new ConfigLoader();
+  private builtinBundle: BuiltinBundle | undefined;
+  private readonly chains = new Map<string, Promise<ConfigChain>>();
+  private readonly dirConfigs = new Map<string, Promise<LoadedConfig | undefined>>();
+
+  constructor(options: ReplyLintOptions = {}) {
+    this.options = options;
+    this.cwd = resolve(options.cwd ?? process.cwd());
+  }
+
+  get builtins(): BuiltinBundle {
+    return (this.builtinBundle ??= loadBuiltins());
+  }
+
+  /** The config chain that applies to a file (cached per config file). */
+  async chainFor(filePath: string): Promise<ConfigChain> {
+    const root = await this.configFileFor(filePath);
+    const key = root?.file ?? '<defaults>';
+    let chain = this.chains.get(key);
+    if (!chain) {
+      chain = buildChain(root, this.loader, this.builtins, this.cwd);
+      this.chains.set(key, chain);
+    }
+    return chain;
+  }
+
+  private async configFileFor(filePath: string): Promise<LoadedConfig | undefined> {
+    if (this.options.configFile) return this.loader.load(resolve(this.cwd, this.options.configFile));
+    if (this.options.configLookup === false) return undefined;
+    const dir = dirname(resolve(this.cwd, filePath));
+    let found = this.dirConfigs.get(dir);
+    if (!found) {
+      found = this.loader.search(dir);
+      this.dirConfigs.set(dir, found);
+    }
+    return found;
+  }
+
+  /** The rule settings that apply to a file. */
+  async calculateConfigForFile(filePath: string): Promise<ResolvedConfig> {
+    const chain = await this.chainFor(filePath);
+    const config = chain.forFile(resolve(this.cwd, filePath));
+    if (!this.options.errorsOnly) return config;
+    return { rules: Object.fromEntries(Object.entries(config.rules).filter(([, r]) => r.severity === 2)) };
+  }
+
+  async isPathIgnored(filePath: string): Promise<boolean> {
+    return (await this.chainFor(filePath)).ignores(resolve(this.cwd, filePath));
+  }
+
+  /** Lints text as if it were the file `filePath` (config looked up from there). */
+  async lintText(text: string, { filePath }: { filePath?: string } = {}): Promise<LintResult> {
+    const configPath = filePath ?? resolve(this.cwd, '<text>');
+    const chain = await this.chainFor(configPath);
+    const result = await lintText(text, {
+      filePath: filePath ? resolve(this.cwd, filePath) : '<text>',
+      config: await this.calculateConfigForFile(configPath),
+      rules: chain.registry,
+    });
+    return { ...result, source: text };
+  }
+
+  /** Lints files, folders and globs; a file that cannot be read stops the run. */
+  async lintFiles(patterns: string[]): Promise<LintResult[]> {
+    const { files, explicit } = await expandPatterns(patterns.length ? patterns : ['.'], this.cwd);
+    const results: LintResult[] = [];
+    for (const file of files) {
+      if (await this.isPathIgnored(file)) {
+        // As ESLint does: a file named outright but ignored gets a warning instead of silence.
+        if (explicit.has(file)) results.push(ignoredResult(file));
+        continue;
+      }
+      const chain = await this.chainFor(file);
+      const text = await readText(file);
+      results.push(await lintText(text, { filePath: file, config: await this.calculateConfigForFile(file), rules: chain.registry }));
+    }
+    return results;
+  }
+}
+
+async function readText(file: string): Promise<string> {
+  try {
+    const info = await stat(file);
+    if (!info.isFile()) throw new ReplylintError('not a regular file', file);
+    return await readFile(file, 'utf8');
+  } catch (error) {
+    if (error instanceof ReplylintError) throw error;
+    const e = error as NodeJS.ErrnoException;
+    throw new ReplylintError(`cannot read file (${e.code ?? e.message})`, file);
+  }
+}
+
+function ignoredResult(filePath: string): LintResult {
+  return summarize(filePath, [
+    {
+      ruleId: null,
+      severity: 1,
+      message: 'File ignored because of a matching ignore pattern (see "ignorePatterns" in the config).',
+      line: 0,
+      column: 0,
+      endLine: 0,
+      endColumn: 0,
+    },
+  ]);
+}

@@ -1,0 +1,25 @@
+// `substitution` rules: a phrase and its replacement — the only kind whose rewrite --fix applies.
+import { compilePhrase } from '../rules/matcher.js';
+import { applyExceptions, optionExceptions } from '../rules/compile.js';
+import type { Check } from './types.js';
+
+export const checkSubstitution: Check = (reply, rule, options) => {
+  const swap = rule.def.swap ?? {};
+  const exceptions = [...rule.exceptions, ...optionExceptions(options)];
+  return reply.sentences.flatMap((s) =>
+    applyExceptions(rule.main.find(s), exceptions).map((hit) => {
+      const written = s.segment.text.slice(hit.start, hit.end);
+      return { hit, replacement: matchCase(swap[hit.phrase ?? ''] ?? '', written) };
+    }),
+  );
+};
+
+/** "You have to" → "You can"; "YOU HAVE TO" → "YOU CAN"; otherwise as the rule wrote it. */
+export function matchCase(replacement: string, written: string): string {
+  if (written.length > 1 && written === written.toUpperCase() && /\p{L}/u.test(written)) return replacement.toUpperCase();
+  if (/^\p{Lu}/u.test(written) && /^\p{Ll}/u.test(replacement)) return replacement[0]!.toUpperCase() + replacement.slice(1);
+  return replacement;
+}
+
+// Exported for the rule loader, which checks every swap key compiles to at least one word.
+export { compilePhrase };

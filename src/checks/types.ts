@@ -1,0 +1,13 @@
+// What a check returns: a hit in a sentence, plus the safe replacement where the rule has one.
+import type { Reply } from '../document/document.js';
+import type { CompiledRule } from '../rules/compile.js';
+import type { Hit } from '../rules/matcher.js';
+import type { RuleOptions } from '../types.js';
+
+export interface Finding {
+  hit: Hit;
+  /** substitution rules: the text that replaces the hit */
+  replacement?: string;
+}
+
+export type Check = (reply: Reply, rule: CompiledRule, options: RuleOptions) => Finding[];

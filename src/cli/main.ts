@@ -1,0 +1,213 @@
+// The command line: commander options → the ReplyLint API → a formatter → stdout, and an exit code.
+// Nothing else in the project reads argv, writes to the console or decides the exit code.
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { isAbsolute, join, relative, resolve } from 'node:path';
+import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import { ReplyLint } from '../api/replylint.js';
+import { ReplylintError, ReplylintErrors } from '../errors.js';
+import { getFormatter, FORMATTERS } from '../format/index.js';
+import type { LintResult } from '../types.js';
+import { explainRule, listRules, printConfig } from './info.js';
+
+/** Exit codes (DESIGN.md): 0 clean, 1 lint errors or too many warnings, 2 the run failed. */
+export const EXIT_OK = 0;
+export const EXIT_LINT = 1;
+export const EXIT_FAILURE = 2;
+
+export interface CliIO {
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+  readStdin: () => Promise<string>;
+  env: NodeJS.ProcessEnv;
+  stdoutIsTTY: boolean;
+  cwd: string;
+}
+
+interface CliOptions {
+  format: string;
+  config?: string;
+  configLookup: boolean;
+  maxWarnings?: number;
+  quiet?: boolean;
+  stdin?: boolean;
+  stdinFilename?: string;
+  listRules?: boolean;
+  explain?: string;
+  printConfig?: string;
+  init?: boolean;
+  color?: boolean;
+  debug?: boolean;
+}
+
+const PACKAGE = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
+
+function program(io: CliIO): Command {
+  return new Command('replylint')
+    .description('Lint customer-support replies: blame, dead-end refusals, missing alternatives and tone, with suggested rewrites.')
+    .argument('[paths...]', 'files, folders and globs to lint (default: the current folder)')
+    .addOption(
+      new Option('-f, --format <name>', 'output format').choices(Object.keys(FORMATTERS)).default('stylish'),
+    )
+    .option('-c, --config <path>', 'use this config file for every file instead of looking one up')
+    .option('--no-config-lookup', 'do not look for config files; use the recommended preset (or --config)')
+    .option('--max-warnings <n>', 'exit with code 1 when there are more than n warnings', parseCount)
+    .option('--quiet', 'report errors only (warning rules are not run)')
+    .option('--stdin', 'lint text read from standard input')
+    .option('--stdin-filename <name>', 'file name for --stdin text: picks the format and the config')
+    .option('--list-rules', 'list every rule and how the config sets it')
+    .option('--explain <ruleId>', "print a rule's why, examples and rewrites")
+    .option('--print-config <file>', 'print the config that applies to a file')
+    .option('--init', 'write a starter .replylintrc.json in the current folder')
+    .option('--color', 'force colour output')
+    .option('--no-color', 'disable colour output (NO_COLOR is honoured too)')
+    .option('--debug', 'print stack traces for internal errors')
+    .version(PACKAGE.version, '-v, --version', 'print the version')
+    .helpOption('-h, --help', 'show this help')
+    .addHelpText(
+      'after',
+      `
+Examples:
+  $ replylint macros/                       lint every .txt/.md reply under macros/
+  $ replylint "replies/**/*.md" --quiet     errors only, for a glob
+  $ replylint drafts/ --format json > report.json
+  $ replylint . --max-warnings 0            fail CI on any warning
+  $ echo "It's not our fault." | replylint --stdin
+  $ replylint --explain blame/not-our-fault
+
+Exit codes: 0 no errors (and warnings within --max-warnings), 1 lint errors or too many
+warnings, 2 the run failed (bad usage, bad config or rule file, unreadable input).`,
+    )
+    .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
+    .exitOverride()
+    .showSuggestionAfterError();
+}
+
+function parseCount(value: string): number {
+  if (!/^\d+$/.test(value)) throw new InvalidArgumentError('expected a whole number ≥ 0.');
+  return Number(value);
+}
+
+export async function main(argv: string[], io: CliIO): Promise<number> {
+  const cmd = program(io);
+  try {
+    cmd.parse(argv, { from: 'user' });
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      // --help and --version end here too, with code 0.
+      return error.exitCode === 0 ? EXIT_OK : EXIT_FAILURE;
+    }
+    throw error;
+  }
+  const opts = cmd.opts<CliOptions>();
+  const paths = cmd.args;
+  try {
+    return await run(paths, opts, io);
+  } catch (error) {
+    return reportFailure(error, opts.debug ?? false, io);
+  }
+}
+
+async function run(paths: string[], opts: CliOptions, io: CliIO): Promise<number> {
+  const color = opts.color ?? useColor(io);
+  if (opts.init) return init(io);
+  if (opts.stdin && paths.length) throw new ReplylintError('--stdin cannot be used with file paths');
+  if (opts.stdinFilename && !opts.stdin) throw new ReplylintError('--stdin-filename needs --stdin');
+
+  const linter = new ReplyLint({
+    cwd: io.cwd,
+    configFile: opts.config,
+    configLookup: opts.configLookup,
+    errorsOnly: opts.quiet,
+  });
+
+  if (opts.explain) {
+    io.stdout(await explainRule(linter, opts.explain, color));
+    return EXIT_OK;
+  }
+  if (opts.listRules) {
+    io.stdout(await listRules(linter, color));
+    return EXIT_OK;
+  }
+  if (opts.printConfig) {
+    io.stdout(await printConfig(linter, opts.printConfig));
+    return EXIT_OK;
+  }
+
+  const formatter = getFormatter(opts.format)!;
+  let results: LintResult[];
+  if (opts.stdin) {
+    const text = await io.readStdin();
+    results = [await linter.lintText(text, { filePath: opts.stdinFilename })];
+  } else {
+    results = await linter.lintFiles(paths);
+  }
+
+  const displayPath = (p: string) => {
+    if (!isAbsolute(p)) return p;
+    const rel = relative(io.cwd, p);
+    return rel && !rel.startsWith('..') && !isAbsolute(rel) ? rel : p;
+  };
+  const output = formatter(results, { color, displayPath });
+  if (output) io.stdout(output.endsWith('\n') ? output : output + '\n');
+
+  const errors = results.reduce((n, r) => n + r.errorCount, 0);
+  const warnings = results.reduce((n, r) => n + r.warningCount, 0);
+  if (errors > 0) return EXIT_LINT;
+  if (opts.maxWarnings !== undefined && warnings > opts.maxWarnings) {
+    io.stderr(`replylint found too many warnings (maximum: ${opts.maxWarnings}).\n`);
+    return EXIT_LINT;
+  }
+  return EXIT_OK;
+}
+
+/** No colour unless stdout is a terminal; NO_COLOR and FORCE_COLOR win over that. */
+function useColor(io: CliIO): boolean {
+  if (io.env.NO_COLOR) return false;
+  const force = io.env.FORCE_COLOR;
+  if (force !== undefined) return force !== '0' && force !== 'false';
+  return io.stdoutIsTTY;
+}
+
+const STARTER_CONFIG = {
+  $schema: './node_modules/replylint/schema/config.schema.json',
+  extends: 'replylint:recommended',
+  rules: {},
+  ignorePatterns: [],
+};
+
+function init(io: CliIO): number {
+  const file = join(io.cwd, '.replylintrc.json');
+  if (existsSync(file)) throw new ReplylintError('a config already exists here; not overwriting it', file);
+  writeFileSync(file, JSON.stringify(STARTER_CONFIG, null, 2) + '\n', { flag: 'wx' });
+  io.stdout(`Wrote ${relative(io.cwd, file)}: it extends replylint:recommended. See .replylintrc.example.json in the package for every key.\n`);
+  return EXIT_OK;
+}
+
+function reportFailure(error: unknown, debug: boolean, io: CliIO): number {
+  const errors = error instanceof ReplylintErrors ? error.errors : error instanceof ReplylintError ? [error] : undefined;
+  if (errors) {
+    for (const e of errors) io.stderr(`${e.file ? e.format() : `replylint: ${e.message}`}\n`);
+    if (debug) io.stderr(`${(error as Error).stack}\n`);
+    return EXIT_FAILURE;
+  }
+  const e = error as Error;
+  io.stderr(`replylint: internal error: ${e?.message ?? String(error)}\n`);
+  io.stderr(debug ? `${e?.stack}\n` : 'Run again with --debug to see the stack trace, and please report it.\n');
+  return EXIT_FAILURE;
+}
+
+/** The real process around main(). */
+export function processIO(): CliIO {
+  return {
+    stdout: (t) => process.stdout.write(t),
+    stderr: (t) => process.stderr.write(t),
+    readStdin: async () => {
+      const chunks: Buffer[] = [];
+      for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+      return Buffer.concat(chunks).toString('utf8');
+    },
+    env: process.env,
+    stdoutIsTTY: Boolean(process.stdout.isTTY),
+    cwd: resolve(process.cwd()),
+  };
+}

@@ -1,0 +1,215 @@
+// Config files → the rule settings for one file: presets and `extends` first, then the config's
+// own rules, then its matching overrides; `ruleDirs` bring in the user's rules.
+import { isAbsolute, relative, resolve } from 'node:path';
+import ignore, { type Ignore } from 'ignore';
+import picomatch from 'picomatch';
+import { ReplylintError, ReplylintErrors } from '../errors.js';
+import { loadRuleDir, type BuiltinBundle } from '../rules/load.js';
+import { RuleRegistry } from '../rules/registry.js';
+import type { ConfigFile, ResolvedConfig, RuleOptions, RuleSetting, Severity } from '../types.js';
+import type { ConfigLoader, LoadedConfig } from './load.js';
+
+export const PRESETS = ['replylint:recommended', 'replylint:all'] as const;
+const DEFAULT_EXTENDS = ['replylint:recommended'];
+
+type ErrorAt = (message: string, path: Array<string | number>, key?: boolean) => ReplylintError;
+
+/** One config in the chain, in the order it applies. */
+interface Layer {
+  /** the config file, or the preset name */
+  name: string;
+  dir: string;
+  rules: Record<string, RuleSetting>;
+  overrides: NonNullable<ConfigFile['overrides']>;
+  error: ErrorAt;
+}
+
+/** Everything one config file (with what it extends) decides. */
+export class ConfigChain {
+  private readonly ignorer: Ignore;
+  private readonly overrideMatchers: Array<Array<(rel: string) => boolean>>;
+
+  constructor(
+    /** the config file the chain starts from (undefined: built-in defaults) */
+    readonly file: string | undefined,
+    readonly layers: Layer[],
+    readonly registry: RuleRegistry,
+    readonly ruleDirs: string[],
+    private readonly ignoreBase: string,
+    readonly ignorePatterns: string[],
+  ) {
+    this.ignorer = ignore().add(ignorePatterns);
+    this.overrideMatchers = layers.map((layer) =>
+      layer.overrides.map((o) => {
+        const files = picomatch([o.files].flat(), { dot: true, basename: true });
+        const excluded = o.excludedFiles ? picomatch([o.excludedFiles].flat(), { dot: true, basename: true }) : () => false;
+        return (rel: string) => files(rel) && !excluded(rel);
+      }),
+    );
+  }
+
+  /** Whether `ignorePatterns` exclude the file. */
+  ignores(filePath: string): boolean {
+    const rel = relative(this.ignoreBase, resolve(filePath));
+    if (!rel || rel.startsWith('..') || isAbsolute(rel)) return false;
+    return this.ignorer.ignores(rel.split('\\').join('/'));
+  }
+
+  /** The rule settings for one file. */
+  forFile(filePath: string): ResolvedConfig {
+    const rules: Record<string, { severity: Severity | 0; options: RuleOptions }> = {};
+    const abs = resolve(filePath);
+    this.layers.forEach((layer, i) => {
+      apply(rules, layer.rules);
+      const rel = relative(layer.dir, abs).split('\\').join('/');
+      layer.overrides.forEach((o, k) => {
+        if (this.overrideMatchers[i]![k]!(rel)) apply(rules, o.rules);
+      });
+    });
+    for (const id of Object.keys(rules)) if (rules[id]!.severity === 0) delete rules[id];
+    return { rules: rules as ResolvedConfig['rules'] };
+  }
+}
+
+function apply(target: Record<string, { severity: Severity | 0; options: RuleOptions }>, rules: Record<string, RuleSetting>): void {
+  for (const [id, setting] of Object.entries(rules)) {
+    const [severity, options] = Array.isArray(setting) ? setting : [setting];
+    // "[warn]" alone keeps options set earlier, as ESLint does.
+    target[id] = { severity: toSeverity(severity), options: options ?? target[id]?.options ?? {} };
+  }
+}
+
+export function toSeverity(value: unknown): Severity | 0 {
+  if (value === 'error' || value === 2) return 2;
+  if (value === 'warn' || value === 1) return 1;
+  return 0;
+}
+
+/** Builds the chain for a loaded config (or for no config: the recommended preset). */
+export async function buildChain(root: LoadedConfig | undefined, loader: ConfigLoader, builtins: BuiltinBundle, cwd: string): Promise<ConfigChain> {
+  const layers: Layer[] = [];
+  const ruleDirs: string[] = [];
+  const ignorePatterns: string[] = [];
+  const ignoreBase = root?.dir ?? cwd;
+  const registry = new RuleRegistry(builtins.rules);
+  const userRuleLayers: Layer[] = [];
+
+  const presetLayer = (name: string): Layer => {
+    const preset =
+      name === 'replylint:all'
+        ? { rules: Object.fromEntries(builtins.rules.map((r) => [r.id, r.severity === 'off' ? 'warn' : r.severity] as const)) }
+        : builtins.presets[name.slice('replylint:'.length)];
+    return {
+      name,
+      dir: cwd,
+      rules: (preset?.rules ?? {}) as Record<string, RuleSetting>,
+      overrides: [],
+      error: (message) => new ReplylintError(message, name),
+    };
+  };
+
+  const visit = async (config: LoadedConfig, stack: string[]): Promise<void> => {
+    if (stack.includes(config.file)) {
+      throw new ReplylintError(`"extends" makes a cycle: ${[...stack, config.file].join(' → ')}`, config.file);
+    }
+    const ext = config.config.extends === undefined ? (stack.length ? [] : DEFAULT_EXTENDS) : [config.config.extends].flat();
+    for (const [i, name] of ext.entries()) {
+      const path = Array.isArray(config.config.extends) ? ['extends', i] : ['extends'];
+      if (name.startsWith('replylint:')) {
+        if (!(PRESETS as readonly string[]).includes(name)) {
+          throw config.error(`unknown preset "${name}": use ${PRESETS.join(' or ')}`, path);
+        }
+        layers.push(presetLayer(name));
+        continue;
+      }
+      const target = resolve(config.dir, name);
+      let extended: LoadedConfig;
+      try {
+        extended = await loader.load(target);
+      } catch (error) {
+        if (error instanceof ReplylintError && error.message === 'config file not found') {
+          throw config.error(`"extends" names a config that does not exist: ${name}`, path);
+        }
+        throw error;
+      }
+      await visit(extended, [...stack, config.file]);
+    }
+    // The user's rules are on at their own severity; the config's own "rules" come after.
+    for (const [i, dir] of (config.config.ruleDirs ?? []).entries()) {
+      const abs = resolve(config.dir, dir);
+      let defs;
+      try {
+        defs = loadRuleDir(abs);
+      } catch (error) {
+        if (error instanceof ReplylintError && !error.line) throw config.error(`${error.message}: ${dir}`, ['ruleDirs', i]);
+        throw error;
+      }
+      ruleDirs.push(abs);
+      for (const def of defs) registry.add(def);
+      const layer: Layer = {
+        name: abs,
+        dir: config.dir,
+        rules: Object.fromEntries(defs.map((d) => [d.id, d.severity])),
+        overrides: [],
+        error: (message) => new ReplylintError(message, abs),
+      };
+      userRuleLayers.push(layer);
+      layers.push(layer);
+    }
+    for (const pattern of config.config.ignorePatterns ?? []) {
+      ignorePatterns.push(rebase(pattern, relative(ignoreBase, config.dir)));
+    }
+    layers.push({
+      name: config.file,
+      dir: config.dir,
+      rules: config.config.rules ?? {},
+      overrides: config.config.overrides ?? [],
+      error: config.error,
+    });
+  };
+
+  if (root) await visit(root, []);
+  else layers.push(presetLayer(DEFAULT_EXTENDS[0]!));
+
+  validateSettings(layers, registry);
+  return new ConfigChain(root?.file, layers, registry, ruleDirs, ignoreBase, ignorePatterns);
+}
+
+/** An ignore pattern of an extended config, made relative to the root config's folder. */
+function rebase(pattern: string, prefix: string): string {
+  if (!prefix) return pattern;
+  const negated = pattern.startsWith('!');
+  const body = negated ? pattern.slice(1) : pattern;
+  const anchored = body.startsWith('/') ? body.slice(1) : body.includes('/') ? body : `**/${body}`;
+  return `${negated ? '!' : ''}${prefix.split('\\').join('/')}/${anchored}`;
+}
+
+/** Unknown rule ids and options that do not fit the rule are config errors, located. */
+function validateSettings(layers: Layer[], registry: RuleRegistry): void {
+  const errors: ReplylintError[] = [];
+  const check = (layer: Layer, rules: Record<string, RuleSetting>, base: Array<string | number>) => {
+    for (const [id, setting] of Object.entries(rules)) {
+      const def = registry.definition(id);
+      if (!def) {
+        errors.push(layer.error(`unknown rule "${id}"${suggestId(id, registry)}`, [...base, id], true));
+        continue;
+      }
+      const options = Array.isArray(setting) ? setting[1] : undefined;
+      if (options?.window && def.kind !== 'conditional') {
+        errors.push(layer.error(`rule "${id}" is a ${def.kind} rule: "window" only applies to conditional rules`, [...base, id, 1, 'window'], true));
+      }
+    }
+  };
+  for (const layer of layers) {
+    check(layer, layer.rules, ['rules']);
+    layer.overrides.forEach((o, i) => check(layer, o.rules, ['overrides', i, 'rules']));
+  }
+  if (errors.length) throw errors.length === 1 ? errors[0]! : new ReplylintErrors(errors);
+}
+
+/** "did you mean" for a mistyped rule id. */
+function suggestId(id: string, registry: RuleRegistry): string {
+  const name = id.split('/').pop() ?? id;
+  const close = registry.definitions().find((d) => d.id.endsWith('/' + name) || d.id.split('/')[1]?.startsWith(name.slice(0, 6)));
+  return close ? ` (did you mean "${close.id}"?)` : '';
+}

@@ -1,0 +1,62 @@
+// Word normalization shared by the document and by phrase compilation, so that a rule's
+// "can't" meets the text's "cannot", "can not" and "can’t" alike.
+import { stemmer } from 'stemmer';
+
+const CONTRACTIONS: Record<string, string[]> = {
+  "can't": ['can', 'not'],
+  cannot: ['can', 'not'],
+  "won't": ['will', 'not'],
+  "shan't": ['shall', 'not'],
+  "ain't": ['is', 'not'],
+  "let's": ['let', 'us'],
+  "y'all": ['you', 'all'],
+};
+
+// Words whose "'s" is "is" (or "has"); on other words it marks a possessive.
+const S_IS = new Set([
+  'it', 'that', 'this', 'there', 'here', 'what', 'who', 'where', 'when', 'how', 'he', 'she', 'everything',
+  'nothing', 'something', 'anything', 'someone', 'everyone', 'nobody',
+]);
+
+const SUFFIXES: Array<[string, string]> = [
+  ["n't", 'not'],
+  ["'re", 'are'],
+  ["'ll", 'will'],
+  ["'ve", 'have'],
+  ["'m", 'am'],
+  ["'d", 'would'],
+];
+
+/** Lowercased, straight-apostrophe word forms a word stands for (one word may be two: "don't"). */
+export function normalizeWord(word: string): string[] {
+  const w = word.replace(/[\u2018\u2019\u02bc\u0060\u00b4]/g, "'").toLowerCase();
+  if (w.includes('-') && /[a-z]-[a-z]/.test(w)) return w.split('-').filter(Boolean).flatMap(normalizeWord);
+  const fixed = CONTRACTIONS[w];
+  if (fixed) return fixed;
+  for (const [suffix, full] of SUFFIXES) {
+    if (w.endsWith(suffix) && w.length > suffix.length) return [w.slice(0, -suffix.length), full];
+  }
+  if (w.endsWith("'s") && w.length > 2) {
+    const base = w.slice(0, -2);
+    return S_IS.has(base) ? [base, 'is'] : [base, "'s"];
+  }
+  if (w.endsWith("s'") && w.length > 2) return [w.slice(0, -1), "'s"];
+  return [w];
+}
+
+const stemCache = new Map<string, string>();
+
+/** A crude inflection-insensitive key: "refunds", "refunded" and "refunding" share one. */
+export function stem(form: string): string {
+  let s = stemCache.get(form);
+  if (s === undefined) {
+    s = /^[a-z]+$/.test(form) ? stemmer(form) : form;
+    stemCache.set(form, s);
+  }
+  return s;
+}
+
+/** Splits a rule's phrase into words the way the document does (no sentence parsing needed). */
+export function splitPhraseWords(phrase: string): string[] {
+  return phrase.match(/!?[\p{L}\p{N}][\p{L}\p{N}'’\-]*|\*/gu) ?? [];
+}

@@ -1,0 +1,139 @@
+// The pure core: text and a resolved config in, an ESLint-style result out.
+// No file system, argv, console or process here (the CLI, LSP and browser share it).
+import { checkFor, type Finding } from '../checks/index.js';
+import { buildReplies, type Reply } from '../document/document.js';
+import { ensureNlp } from '../document/nlp.js';
+import type { CompiledRule } from '../rules/compile.js';
+import type { RuleRegistry } from '../rules/registry.js';
+import { readSegments } from '../sources/index.js';
+import type { LintMessage, LintResult, ResolvedConfig, ResolvedRuleConfig, Suggestion } from '../types.js';
+import { LineIndex, stripBom } from './positions.js';
+import { renderTemplate } from './template.js';
+
+export interface LintTextOptions {
+  /** Used to pick the input format and reported as the result's filePath. */
+  filePath?: string;
+  config: ResolvedConfig;
+  rules: RuleRegistry;
+}
+
+export class UnknownRuleError extends Error {
+  constructor(readonly ruleId: string) {
+    super(`Definition for rule '${ruleId}' was not found.`);
+  }
+}
+
+export async function lintText(input: string, options: LintTextOptions): Promise<LintResult> {
+  const filePath = options.filePath ?? '<text>';
+  const text = stripBom(input);
+  const active = activeRules(options);
+  const messages: LintMessage[] = [];
+
+  if (active.length > 0) {
+    const segments = await readSegments(text, filePath);
+    const replies = buildReplies(segments);
+    if (needsNlp(replies, active)) await ensureNlp();
+    const lines = new LineIndex(text);
+    for (const reply of replies) {
+      for (const { rule, setting } of active) {
+        for (const finding of checkFor(rule.def.kind)(reply, rule, setting.options)) {
+          messages.push(toMessage(finding, rule, setting, lines));
+        }
+      }
+    }
+  }
+
+  messages.sort((a, b) => a.line - b.line || a.column - b.column || (a.ruleId ?? '').localeCompare(b.ruleId ?? ''));
+  return summarize(filePath, messages);
+}
+
+function activeRules({ config, rules }: LintTextOptions): Array<{ rule: CompiledRule; setting: ResolvedRuleConfig }> {
+  const active = [];
+  for (const [id, setting] of Object.entries(config.rules)) {
+    if (!setting.severity) continue;
+    const rule = rules.compiledRule(id);
+    if (!rule) throw new UnknownRuleError(id);
+    active.push({ rule, setting });
+  }
+  return active;
+}
+
+function needsNlp(replies: Reply[], active: Array<{ rule: CompiledRule }>): boolean {
+  return replies.some((reply) =>
+    reply.sentences.some((s) => active.some(({ rule }) => rule.matchers.some((m) => m.needsNlp(s)))),
+  );
+}
+
+const oneLine = (s: string) => s.replace(/\s+/g, ' ').trim();
+
+function toMessage(finding: Finding, rule: CompiledRule, setting: ResolvedRuleConfig, lines: LineIndex): LintMessage {
+  const { hit, replacement } = finding;
+  const { sentence } = hit;
+  const segment = sentence.segment;
+  const written = segment.text.slice(hit.start, hit.end);
+  const vars: Record<string, string | undefined> = {
+    match: oneLine(written),
+    sentence: oneLine(sentence.text),
+    replacement,
+    ...Object.fromEntries(Object.entries(hit.captures).map(([k, v]) => [k, oneLine(v)])),
+  };
+  const start = segment.toSource(hit.start);
+  const end = segment.toSource(hit.end);
+  const from = lines.position(start);
+  const to = lines.position(end);
+
+  const suggestions: Suggestion[] = [];
+  const atSentenceStart = hit.start === sentence.start;
+  for (const spec of rule.suggest) {
+    const whole = spec.target === 'sentence';
+    let text = renderTemplate(spec.text, vars);
+    if (!whole && atSentenceStart) text = capitalize(text);
+    const range: [number, number] = whole
+      ? [segment.toSource(sentence.start), segment.toSource(sentence.start + sentence.text.trimEnd().length)]
+      : [start, end];
+    suggestions.push({ desc: `Rewrite: “${oneLine(text)}”`, fix: { range, text } });
+  }
+  if (replacement !== undefined && suggestions.length === 0) {
+    suggestions.push({ desc: `Replace with “${replacement}”`, fix: { range: [start, end], text: replacement } });
+  }
+
+  const message: LintMessage = {
+    ruleId: rule.def.id,
+    severity: setting.severity,
+    message: renderTemplate(rule.def.message, vars),
+    line: from.line,
+    column: from.column,
+    endLine: to.line,
+    endColumn: to.column,
+  };
+  if (replacement !== undefined && rule.def.fixable) message.fix = { range: [start, end], text: replacement };
+  if (suggestions.length) message.suggestions = suggestions;
+  return message;
+}
+
+/** Capitalizes a rewrite that starts a sentence; a "[fill this in]" gap is left as written. */
+function capitalize(s: string): string {
+  if (s.startsWith('[')) return s;
+  return s.replace(/^(\P{L}*)(\p{Ll})/u, (_, pre: string, c: string) => pre + c.toUpperCase());
+}
+
+export function summarize(filePath: string, messages: LintMessage[]): LintResult {
+  const result: LintResult = {
+    filePath,
+    messages,
+    errorCount: 0,
+    warningCount: 0,
+    fixableErrorCount: 0,
+    fixableWarningCount: 0,
+  };
+  for (const m of messages) {
+    if (m.severity === 2) {
+      result.errorCount++;
+      if (m.fix) result.fixableErrorCount++;
+    } else {
+      result.warningCount++;
+      if (m.fix) result.fixableWarningCount++;
+    }
+  }
+  return result;
+}

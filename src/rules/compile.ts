@@ -1,0 +1,78 @@
+// Rule definitions → compiled rules: matchers built once, reused for every sentence of every file.
+import type { Sentence } from '../document/document.js';
+import type { ExceptionSpec, MatcherSpec, RuleDefinition, RuleOptions, SuggestSpec, WindowSpec } from '../types.js';
+import { compileMatcher, type Hit, type Matcher } from './matcher.js';
+
+export interface CompiledException {
+  matcher: Matcher;
+  scope: 'match' | 'sentence';
+}
+
+export interface CompiledRule {
+  def: RuleDefinition;
+  /** what the rule looks for: phrases, pattern, swap keys or the conditional's trigger */
+  main: Matcher;
+  /** conditional rules: what must answer the trigger */
+  expect?: Matcher;
+  window: WindowSpec;
+  exceptions: CompiledException[];
+  suggest: SuggestSpec[];
+  /** every matcher of the rule, for the "does any sentence need compromise" question */
+  matchers: Matcher[];
+}
+
+export const DEFAULT_WINDOW: WindowSpec = { scope: 'paragraph', after: 2 };
+
+export function mainSpec(def: RuleDefinition): MatcherSpec {
+  switch (def.kind) {
+    case 'phrase':
+      return { phrases: def.phrases ?? [] };
+    case 'pattern':
+      return { pattern: def.pattern ?? [] };
+    case 'substitution':
+      return { phrases: Object.keys(def.swap ?? {}) };
+    case 'conditional':
+      return def.trigger ?? {};
+  }
+}
+
+export function compileRule(def: RuleDefinition): CompiledRule {
+  const main = compileMatcher(mainSpec(def));
+  const exceptions = (def.exceptions ?? []).map(compileException);
+  const expect = def.kind === 'conditional' && def.expect ? compileMatcher(def.expect) : undefined;
+  return {
+    def,
+    main,
+    expect,
+    window: def.window ?? DEFAULT_WINDOW,
+    exceptions,
+    suggest: (def.suggest ?? []).map((s) => (typeof s === 'string' ? { text: s } : s)),
+    matchers: [main, ...(expect ? [expect] : []), ...exceptions.map((e) => e.matcher)],
+  };
+}
+
+function compileException(spec: string | ExceptionSpec): CompiledException {
+  if (typeof spec === 'string') return { matcher: compileMatcher({ phrases: [spec] }), scope: 'match' };
+  return { matcher: compileMatcher(spec), scope: spec.scope ?? 'match' };
+}
+
+/** Options from the config that add to a rule: extra allowed phrases. */
+export function optionExceptions(options: RuleOptions): CompiledException[] {
+  return options.allow?.length ? [{ matcher: compileMatcher({ phrases: options.allow }), scope: 'match' }] : [];
+}
+
+/** Drops hits that an exception cancels (LanguageTool's antipatterns). */
+export function applyExceptions(hits: Hit[], exceptions: CompiledException[]): Hit[] {
+  if (hits.length === 0 || exceptions.length === 0) return hits;
+  const cancelled = new Map<Sentence, Array<{ start: number; end: number; sentence: boolean }>>();
+  return hits.filter((hit) => {
+    let spans = cancelled.get(hit.sentence);
+    if (!spans) {
+      spans = exceptions.flatMap((ex) =>
+        ex.matcher.find(hit.sentence).map((h) => ({ start: h.start, end: h.end, sentence: ex.scope === 'sentence' })),
+      );
+      cancelled.set(hit.sentence, spans);
+    }
+    return !spans.some((ex) => ex.sentence || (ex.start < hit.end && hit.start < ex.end));
+  });
+}

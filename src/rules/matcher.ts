@@ -1,0 +1,249 @@
+// Compiled matchers: find literal phrases (on normalized words) and compromise patterns in a
+// sentence. Phrases are indexed by first word; patterns carry a lexical prefilter so that
+// compromise only runs on sentences that could match.
+import type { Sentence, Token } from '../document/document.js';
+import { normalizeWord, splitPhraseWords, stem } from '../document/normalize.js';
+import type { MatcherSpec } from '../types.js';
+
+/** A found span in a sentence, in segment offsets. */
+export interface Hit {
+  sentence: Sentence;
+  start: number;
+  end: number;
+  /** named captures (pattern groups) and, for phrases, `phrase` = the rule's phrase that matched */
+  captures: Record<string, string>;
+  /** the rule phrase (as written in the rule) that produced this hit */
+  phrase?: string;
+}
+
+export interface Matcher {
+  find(sentence: Sentence): Hit[];
+  /** true when finding in this sentence would need compromise's tags */
+  needsNlp(sentence: Sentence): boolean;
+}
+
+// ---------------------------------------------------------------------------
+// Phrases
+
+/** One word slot of a compiled phrase. */
+interface Slot {
+  any: boolean;
+  /** `!word`: the next word must not be this one (zero-width: "you can !not") */
+  negate?: boolean;
+  norm: string;
+  stem: string;
+  /** acronyms in a rule ("IT") only match the same capitals in the text */
+  exact?: string;
+}
+
+interface CompiledPhrase {
+  source: string;
+  slots: Slot[];
+}
+
+/** "we (can't|won't) help" → every alternative spelled out, each as normalized slots. */
+export function compilePhrase(phrase: string): CompiledPhrase[] {
+  const words = expandAlternatives(phrase);
+  return words.map((variant) => ({
+    source: phrase,
+    slots: variant.flatMap((word): Slot[] => {
+      if (word === '*') return [{ any: true, norm: '*', stem: '*' }];
+      if (word.startsWith('!')) {
+        return normalizeWord(word.slice(1)).map((norm) => ({ any: false, negate: true, norm, stem: stem(norm) }));
+      }
+      const exact = /^[A-Z]{2,}$/.test(word) ? word : undefined;
+      return normalizeWord(word).map((norm) => ({ any: false, norm, stem: stem(norm), exact }));
+    }),
+  }));
+}
+
+function expandAlternatives(phrase: string): string[][] {
+  // Group "(a|b c)" alternatives; outside parentheses words are fixed.
+  const parts: string[][][] = [];
+  const re = /\(([^)]*)\)|([^\s()]+)/g;
+  for (const m of phrase.matchAll(re)) {
+    if (m[1] !== undefined) parts.push(m[1].split('|').map((alt) => splitPhraseWords(alt)));
+    else parts.push([splitPhraseWords(m[2]!)]);
+  }
+  let variants: string[][] = [[]];
+  for (const options of parts) variants = variants.flatMap((v) => options.map((o) => [...v, ...o]));
+  return variants.filter((v) => v.length > 0);
+}
+
+function slotMatches(slot: Slot, token: Token): boolean {
+  if (slot.any) return true;
+  if (slot.exact) return token.raw === slot.exact || token.raw.startsWith(slot.exact + "'");
+  return token.norm === slot.norm || (slot.stem.length > 2 && token.stem === slot.stem);
+}
+
+/** Matches slots from token i; returns the index of the last token consumed, or -1. */
+function matchAt(slots: Slot[], tokens: Token[], i: number): number {
+  let t = i;
+  for (const slot of slots) {
+    if (slot.negate) {
+      const next = tokens[t];
+      if (next && slotMatches({ ...slot, negate: false }, next)) return -1;
+      continue;
+    }
+    const token = tokens[t];
+    if (!token || !slotMatches(slot, token)) return -1;
+    t++;
+  }
+  return t - 1;
+}
+
+class PhraseMatcher implements Matcher {
+  private readonly byFirst = new Map<string, CompiledPhrase[]>();
+  private readonly wild: CompiledPhrase[] = [];
+
+  constructor(phrases: string[]) {
+    for (const phrase of phrases) {
+      for (const compiled of compilePhrase(phrase)) {
+        const first = compiled.slots[0];
+        if (!first || first.negate) continue;
+        if (first.any) {
+          this.wild.push(compiled);
+          continue;
+        }
+        for (const key of new Set([first.norm, first.stem])) {
+          const list = this.byFirst.get(key) ?? [];
+          list.push(compiled);
+          this.byFirst.set(key, list);
+        }
+      }
+    }
+  }
+
+  find(sentence: Sentence): Hit[] {
+    const hits: Hit[] = [];
+    const seen = new Set<string>();
+    const { tokens } = sentence;
+    for (let i = 0; i < tokens.length; i++) {
+      const token = tokens[i]!;
+      const candidates = new Set([...(this.byFirst.get(token.norm) ?? []), ...(this.byFirst.get(token.stem) ?? []), ...this.wild]);
+      for (const phrase of candidates) {
+        const last = matchAt(phrase.slots, tokens, i);
+        if (last < 0) continue;
+        const start = token.start;
+        const end = tokens[last]!.end;
+        const key = `${start}:${end}`;
+        if (seen.has(key)) continue;
+        seen.add(key);
+        hits.push({ sentence, start, end, captures: {}, phrase: phrase.source });
+      }
+    }
+    return dropContained(hits);
+  }
+
+  needsNlp(): boolean {
+    return false;
+  }
+}
+
+/** Where phrases overlap ("not possible", "not possible at all"), keep the longest. */
+function dropContained(hits: Hit[]): Hit[] {
+  if (hits.length < 2) return hits;
+  return hits.filter(
+    (h) => !hits.some((o) => o !== h && o.start <= h.start && o.end >= h.end && o.end - o.start > h.end - h.start),
+  );
+}
+
+// ---------------------------------------------------------------------------
+// compromise patterns
+
+/**
+ * The words a sentence must contain for the pattern to have a chance: each required term of
+ * the pattern gives a set of which at least one word must be present. Terms with tags,
+ * wildcards, roots or optional marks give no constraint, so the filter never loses a match.
+ */
+export function patternPrefilter(pattern: string): Array<Set<string>> {
+  const sets: Array<Set<string>> = [];
+  // Top-level terms: words or (...) groups, with capture brackets removed.
+  const cleaned = pattern.replace(/\[<[^>]+>/g, ' ').replace(/[[\]]/g, ' ');
+  const terms = cleaned.match(/\([^)]*\)[?*+]?|\S+/g) ?? [];
+  for (const raw of terms) {
+    // Anchors (^ start, $ end) do not change which words must be present.
+    const term = raw.replace(/^\^/, '').replace(/\$$/, '');
+    if (/[?*]$/.test(term) || term.startsWith('!')) continue;
+    const body = term.replace(/\+$/, '');
+    const group = /^\((.*)\)$/.exec(body);
+    const alternatives = group ? group[1]!.split('|') : [body];
+    const words: string[] = [];
+    let constrained = true;
+    for (const alt of alternatives) {
+      const a = alt.trim();
+      if (!/^[a-z][a-z']*$/i.test(a)) {
+        constrained = false;
+        break;
+      }
+      words.push(...normalizeWord(a));
+    }
+    if (constrained && words.length > 0) sets.push(new Set(words));
+  }
+  return sets;
+}
+
+class PatternMatcher implements Matcher {
+  private readonly compiled: Array<{ pattern: string; prefilter: Array<Set<string>> }>;
+
+  constructor(patterns: string[]) {
+    this.compiled = patterns.map((pattern) => ({ pattern, prefilter: patternPrefilter(pattern) }));
+  }
+
+  private candidates(sentence: Sentence) {
+    return this.compiled.filter(({ prefilter }) =>
+      prefilter.every((set) => {
+        for (const w of set) if (sentence.norms.has(w)) return true;
+        return false;
+      }),
+    );
+  }
+
+  needsNlp(sentence: Sentence): boolean {
+    return this.candidates(sentence).length > 0;
+  }
+
+  find(sentence: Sentence): Hit[] {
+    const hits: Hit[] = [];
+    for (const { pattern } of this.candidates(sentence)) {
+      const m = sentence.nlp().match(pattern);
+      if (!m.found) continue;
+      const matches = m.json({ offset: true, terms: false } as object) as Array<{ offset: { start: number; length: number } }>;
+      const groups = Object.entries(m.groups() as Record<string, { json(o: object): Array<{ text: string; offset: { start: number; length: number } }> }>).map(
+        ([name, view]) => [name, view.json({ offset: true, terms: false })] as const,
+      );
+      for (const { offset } of matches) {
+        const captures: Record<string, string> = {};
+        for (const [name, items] of groups) {
+          const item = items.find((g) => g.offset.start >= offset.start && g.offset.start + g.offset.length <= offset.start + offset.length);
+          if (item) captures[name] = sentence.text.slice(item.offset.start, item.offset.start + item.offset.length);
+        }
+        // compromise's spans carry trailing punctuation ("Unfortunately,"): report the words only.
+        let end = offset.start + offset.length;
+        while (end > offset.start && /[\s.,;:!?\u2014\u2013-]/.test(sentence.text[end - 1]!)) end--;
+        hits.push({ sentence, start: sentence.start + offset.start, end: sentence.start + end, captures });
+      }
+    }
+    return hits;
+  }
+}
+
+// ---------------------------------------------------------------------------
+
+class UnionMatcher implements Matcher {
+  constructor(private readonly parts: Matcher[]) {}
+  find(sentence: Sentence): Hit[] {
+    return this.parts.flatMap((p) => p.find(sentence));
+  }
+  needsNlp(sentence: Sentence): boolean {
+    return this.parts.some((p) => p.needsNlp(sentence));
+  }
+}
+
+export function compileMatcher(spec: MatcherSpec): Matcher {
+  const parts: Matcher[] = [];
+  if (spec.phrases?.length) parts.push(new PhraseMatcher(spec.phrases));
+  const patterns = spec.pattern === undefined ? [] : Array.isArray(spec.pattern) ? spec.pattern : [spec.pattern];
+  if (patterns.length) parts.push(new PatternMatcher(patterns));
+  return parts.length === 1 ? parts[0]! : new UnionMatcher(parts);
+}

@@ -1,0 +1,69 @@
+// A rule file's text → a validated RuleDefinition, or located errors. Pure: the caller reads the file.
+import type { ValidateFunction } from 'ajv';
+import { templateSlots } from '../engine/template.js';
+import type { ReplylintError } from '../errors.js';
+import { parseDataFile, type DataFile } from '../schema/data-file.js';
+import { schemaErrors } from '../schema/validate.js';
+import type { RuleDefinition } from '../types.js';
+import { compilePhrase } from './matcher.js';
+
+export type ParsedRule = { rule: RuleDefinition; errors: [] } | { rule?: undefined; errors: ReplylintError[] };
+
+/**
+ * @param file       path used in messages
+ * @param validate   the compiled rule schema
+ * @param expectedName the file's base name without extension: the id must end with it
+ */
+export function parseRuleFile(text: string, file: string, validate: ValidateFunction, expectedName?: string): ParsedRule {
+  let data: DataFile;
+  try {
+    data = parseDataFile(text, file);
+  } catch (error) {
+    return { errors: [error as ReplylintError] };
+  }
+  const errors = schemaErrors(validate, data);
+  if (errors.length) return { errors };
+  const rule = data.value as RuleDefinition;
+  errors.push(...semanticErrors(rule, data, expectedName));
+  if (errors.length) return { errors };
+  return { rule: { ...rule, source: file }, errors: [] };
+}
+
+function semanticErrors(rule: RuleDefinition, data: DataFile, expectedName?: string): ReplylintError[] {
+  const errors: ReplylintError[] = [];
+  const [family, name] = rule.id.split('/') as [string, string];
+  if (rule.family !== family) errors.push(data.error(`"family" must be "${family}", the first part of the id "${rule.id}"`, ['family']));
+  if (expectedName !== undefined && name !== expectedName) {
+    errors.push(data.error(`the id "${rule.id}" must end with the file name "${expectedName}"`, ['id']));
+  }
+  if (rule.fixable && rule.kind !== 'substitution') {
+    errors.push(data.error('"fixable" is only allowed on substitution rules: other rewrites are suggestions', ['fixable'], true));
+  }
+  const phraseLists: Array<[string[] | undefined, Array<string | number>]> = [
+    [rule.phrases, ['phrases']],
+    [rule.swap ? Object.keys(rule.swap) : undefined, ['swap']],
+    [rule.trigger?.phrases, ['trigger', 'phrases']],
+    [rule.expect?.phrases, ['expect', 'phrases']],
+  ];
+  for (const [list, path] of phraseLists) {
+    list?.forEach((phrase, i) => {
+      if (compilePhrase(phrase).length === 0) errors.push(data.error(`the phrase "${phrase}" has no words to match`, path[0] === 'swap' ? path : [...path, i]));
+    });
+  }
+  // Templates may only use slots the rule fills.
+  const slots = new Set(['match', 'sentence', ...(rule.kind === 'substitution' ? ['replacement'] : []), ...captureNames(rule)]);
+  const check = (template: string, path: Array<string | number>) => {
+    for (const slot of templateSlots(template)) {
+      if (!slots.has(slot)) errors.push(data.error(`unknown template slot {{${slot}}}: use one of ${[...slots].map((s) => `{{${s}}}`).join(', ')}`, path));
+    }
+  };
+  check(rule.message, ['message']);
+  rule.suggest?.forEach((s, i) => check(typeof s === 'string' ? s : s.text, typeof s === 'string' ? ['suggest', i] : ['suggest', i, 'text']));
+  return errors;
+}
+
+/** Named captures of the rule's patterns: `[<actor>…]`. */
+function captureNames(rule: RuleDefinition): string[] {
+  const patterns = [rule.pattern, rule.trigger?.pattern].flat().filter((p): p is string => typeof p === 'string');
+  return patterns.flatMap((p) => [...p.matchAll(/\[<([\w-]+)>/g)].map((m) => m[1]!));
+}

@@ -1,0 +1,86 @@
+// Markdown replies: each prose block (paragraph, heading, table cell) becomes a Segment.
+// Code, inline code, raw HTML (comments included), front matter, URLs and images are not prose.
+import type { Nodes, PhrasingContent, RootContent } from 'mdast';
+import { fromMarkdown } from 'mdast-util-from-markdown';
+import { frontmatterFromMarkdown } from 'mdast-util-frontmatter';
+import { frontmatter } from 'micromark-extension-frontmatter';
+import type { Segment } from '../types.js';
+import { OPAQUE_TOKEN } from './opaque.js';
+import { SegmentBuilder } from './segment.js';
+
+export function markdownSegments(text: string, reply: string): Segment[] {
+  const tree = fromMarkdown(text, {
+    extensions: [frontmatter(['yaml', 'toml'])],
+    mdastExtensions: [frontmatterFromMarkdown(['yaml', 'toml'])],
+  });
+  const segments: Segment[] = [];
+
+  const block = (node: Nodes): void => {
+    switch (node.type) {
+      case 'paragraph':
+      case 'heading':
+      case 'tableCell': {
+        const b = new SegmentBuilder();
+        for (const child of node.children) inline(child, b);
+        if (/\S/.test(builderText(b))) segments.push(b.build(reply));
+        return;
+      }
+      case 'root':
+      case 'blockquote':
+      case 'list':
+      case 'listItem':
+      case 'table':
+      case 'tableRow':
+      case 'footnoteDefinition':
+        for (const child of node.children as RootContent[]) block(child);
+        return;
+      default:
+        // code, html, yaml/toml front matter, thematicBreak, definition: not prose
+        return;
+    }
+  };
+
+  const inline = (node: PhrasingContent, b: SegmentBuilder): void => {
+    const start = node.position?.start.offset;
+    const end = node.position?.end.offset;
+    if (start === undefined || end === undefined) return;
+    switch (node.type) {
+      case 'text':
+        b.addAligned(node.value, text.slice(start, end), start);
+        return;
+      case 'emphasis':
+      case 'strong':
+      case 'delete':
+      case 'linkReference':
+        for (const child of node.children) inline(child, b);
+        return;
+      case 'link': {
+        // An autolink or a link whose text is its URL is not prose.
+        const only = node.children.length === 1 ? node.children[0] : undefined;
+        if (only?.type === 'text' && (only.value === node.url || /^(https?:|mailto:|www\.)/i.test(only.value))) {
+          b.addReplaced(OPAQUE_TOKEN, start, end);
+        } else {
+          for (const child of node.children) inline(child, b);
+        }
+        return;
+      }
+      case 'inlineCode':
+        b.addReplaced(OPAQUE_TOKEN, start, end);
+        return;
+      case 'break':
+        b.addReplaced('\n', start, end);
+        return;
+      default:
+        // image, imageReference, inline html, footnoteReference: keep words apart, nothing more
+        b.addReplaced(' ', start, end);
+        return;
+    }
+  };
+
+  block(tree);
+  return segments;
+}
+
+function builderText(b: SegmentBuilder): string {
+  return b.build('').text;
+}
