@@ -8,3 +8,4 @@ export { parseRuleFile } from './rules/parse.js';
 export { FORMATTERS, getFormatter, formatJson, formatStylish, type Formatter, type FormatterOptions } from './format/index.js';
 export { ReplylintError, ReplylintErrors } from './errors.js';
 export type * from './types.js';
+export { runRuleExamples, type ExampleFailure } from './rules/examples.js';

@@ -139,12 +139,12 @@ export interface ResolvedConfig {
 
 /**
  * A run of prose taken from a file, with a map back to file offsets.
- * `text` is what the rules read; `toSource(i)` gives the file offset of `text[i]`
- * (and of the end, for i === text.length).
+ * `text` is what the rules read; `toSource(i)` gives the file offset of `text[i]`;
+ * `toSource(i, 'end')` the file offset just after `text[i - 1]`, for the end of a span.
  */
 export interface Segment {
   text: string;
-  toSource(offset: number): number;
+  toSource(offset: number, bias?: 'start' | 'end'): number;
   /** Segments with the same reply key form one reply (for "whole reply" windows). */
   reply: string;
   /** Paragraph boundaries inside `text` are found by the parser; segments never share a paragraph. */

@@ -78,18 +78,20 @@ function toMessage(finding: Finding, rule: CompiledRule, setting: ResolvedRuleCo
     ...Object.fromEntries(Object.entries(hit.captures).map(([k, v]) => [k, oneLine(v)])),
   };
   const start = segment.toSource(hit.start);
-  const end = segment.toSource(hit.end);
+  const end = segment.toSource(hit.end, 'end');
   const from = lines.position(start);
   const to = lines.position(end);
 
   const suggestions: Suggestion[] = [];
-  const atSentenceStart = hit.start === sentence.start;
+  // The sentence as a rewrite sees it: from its first word (not a leading emoji or quote mark).
+  const sentenceStart = sentence.tokens[0]?.start ?? sentence.start;
+  const atSentenceStart = hit.start === sentenceStart;
   for (const spec of rule.suggest) {
     const whole = spec.target === 'sentence';
     let text = renderTemplate(spec.text, vars);
     if (!whole && atSentenceStart) text = capitalize(text);
     const range: [number, number] = whole
-      ? [segment.toSource(sentence.start), segment.toSource(sentence.start + sentence.text.trimEnd().length)]
+      ? [segment.toSource(sentenceStart), segment.toSource(sentence.start + sentence.text.trimEnd().length, 'end')]
       : [start, end];
     suggestions.push({ desc: `Rewrite: “${oneLine(text)}”`, fix: { range, text } });
   }

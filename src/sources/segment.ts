@@ -41,12 +41,13 @@ export class SegmentBuilder {
     let p = 0;
     let i = 0;
     while (i < text.length) {
-      const ch = text[i]!;
-      const found = findAligned(source, ch, p);
+      const found = findAligned(source, text[i]!, p);
       if (found < 0) {
-        // Decoded text (an entity): map what is left onto the rest of the span.
-        this.add(text.slice(i), sourceStart + p, sourceStart + source.length, false);
-        return this;
+        // A decoded character with no twin in the source (é from &eacute;): it stands for
+        // the source at the current point, and alignment goes on with the next character.
+        this.add(text[i]!, sourceStart + p, sourceStart + p, false);
+        i++;
+        continue;
       }
       // Extend the run while characters keep matching one to one.
       let j = 1;
@@ -71,25 +72,47 @@ export class SegmentBuilder {
 
   build(reply: string, extra: Partial<Segment> = {}): Segment {
     const { text, runs } = this;
-    return { ...extra, text, reply, toSource: (offset: number) => mapOffset(runs, offset) };
+    return {
+      ...extra,
+      text,
+      reply,
+      toSource: (offset: number, bias: 'start' | 'end' = 'start') => mapOffset(runs, offset, bias),
+    };
   }
 }
 
-/** The next index ≥ from where `source` has `ch` (any line break or space matches any other). */
+// How far alignment may skip: past blockquote markers and indentation ("   > > "), a
+// backslash, or the rest of an entity ("&amp;" is 4 characters beyond its "&").
+const MAX_SKIP = 16;
+
+/** The next index ≥ from, within MAX_SKIP, where `source` has `ch` (any space or line break matches any other). */
 function findAligned(source: string, ch: string, from: number): number {
   const ws = ch === '\n' || ch === '\r' || ch === ' ' || ch === '\t';
-  for (let k = from; k < source.length; k++) {
+  const limit = Math.min(source.length, from + MAX_SKIP + 1);
+  for (let k = from; k < limit; k++) {
     const s = source[k]!;
     if (s === ch) return k;
     if (ws && (s === '\n' || s === '\r' || s === ' ' || s === '\t')) return k;
-    // Never skip past a letter or digit: that would misplace everything after it.
-    if (/[\p{L}\p{N}]/u.test(s)) return -1;
   }
   return -1;
 }
 
-function mapOffset(runs: Run[], offset: number): number {
+function mapOffset(runs: Run[], offset: number, bias: 'start' | 'end'): number {
   if (runs.length === 0) return 0;
+  // An end offset belongs to the character before it: "cannot" in "**cannot**" ends before "**".
+  if (bias === 'end' && offset > 0) {
+    const run = runs[findRun(runs, offset - 1)]!;
+    const inner = offset - 1 - run.at;
+    return run.exact && inner < run.length ? run.source + inner + 1 : run.sourceEnd;
+  }
+  const run = runs[findRun(runs, offset)]!;
+  const inner = offset - run.at;
+  if (inner >= run.length) return run.sourceEnd; // past the last run
+  return run.exact ? run.source + inner : run.source;
+}
+
+/** Index of the last run starting at or before offset. */
+function findRun(runs: Run[], offset: number): number {
   // Binary search for the last run starting at or before offset.
   let lo = 0;
   let hi = runs.length - 1;
@@ -98,13 +121,10 @@ function mapOffset(runs: Run[], offset: number): number {
     if (runs[mid]!.at <= offset) lo = mid;
     else hi = mid - 1;
   }
-  const run = runs[lo]!;
-  const inner = offset - run.at;
-  if (inner >= run.length) return run.sourceEnd; // the end of a run (or past the last)
-  return run.exact ? run.source + inner : run.source;
+  return lo;
 }
 
 /** A segment that is the whole text, offsets unchanged. */
 export function identitySegment(text: string, reply: string): Segment {
-  return { text, reply, toSource: (offset) => offset };
+  return { text, reply, toSource: (offset: number) => offset };
 }

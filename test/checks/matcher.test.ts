@@ -1,0 +1,78 @@
+// Phrase and pattern matching, exceptions and the prefilter that keeps compromise off most sentences.
+import { describe, expect, it } from 'vitest';
+import { buildReplies } from '../../src/document/document.js';
+import { ensureNlp } from '../../src/document/nlp.js';
+import { applyExceptions, compileRule } from '../../src/rules/compile.js';
+import { compileMatcher, patternPrefilter } from '../../src/rules/matcher.js';
+import { identitySegment } from '../../src/sources/segment.js';
+import { makeRule } from '../helpers.js';
+
+function sentence(text: string) {
+  return buildReplies([identitySegment(text, 'r')])[0]!.sentences[0]!;
+}
+function found(phrases: string[], text: string): string[] {
+  const s = sentence(text);
+  return compileMatcher({ phrases }).find(s).map((h) => text.slice(h.start, h.end));
+}
+
+describe('phrase matching', () => {
+  it('is case, contraction and inflection tolerant', () => {
+    expect(found(['we can not refund'], "Sadly WE CAN'T refund it.")).toEqual(["WE CAN'T refund"]);
+    expect(found(['refund the order'], 'We refunded the orders.')).toEqual(['refunded the orders']);
+  });
+
+  it('expands (a|b) alternatives and * wildcards', () => {
+    expect(found(['not (our|my) fault'], 'It is not my fault.')).toEqual(['not my fault']);
+    expect(found(['the * team'], 'Ask the billing team.')).toEqual(['the billing team']);
+  });
+
+  it('supports !word as a zero-width "not followed by"', () => {
+    expect(found(['you can !not'], 'You can reset it.')).toEqual(['You can']);
+    expect(found(['you can !not'], "You can't reset it.")).toEqual([]);
+  });
+
+  it('matches acronyms in a phrase only in capitals', () => {
+    expect(found(['blame IT'], 'I blame IT for this.')).toEqual(['blame IT']);
+    expect(found(['blame IT'], 'I blame it on the weather.')).toEqual([]);
+  });
+
+  it('keeps the longest of overlapping hits', () => {
+    expect(found(['not possible', 'not possible at all'], 'That is not possible at all.')).toEqual(['not possible at all']);
+  });
+
+  it('does not match across words by accident', () => {
+    expect(found(['no idea'], 'Nobody had an idea.')).toEqual([]);
+  });
+});
+
+describe('pattern prefilter', () => {
+  it('requires the literal words of required terms only', () => {
+    expect(patternPrefilter('[<actor>the #Noun] (lost|broke) it').map((s) => [...s].sort())).toEqual([['the'], ['broke', 'lost'], ['it']]);
+    expect(patternPrefilter('#Noun (really)? #Verb')).toEqual([]);
+    expect(patternPrefilter('^unfortunately').map((s) => [...s])).toEqual([['unfortunately']]);
+  });
+
+  it('lets compromise run only on sentences that could match', async () => {
+    const matcher = compileMatcher({ pattern: 'the #Noun (lost|broke)' });
+    expect(matcher.needsNlp(sentence('Your order is on its way.'))).toBe(false);
+    const s = sentence('I think the driver lost it.');
+    expect(matcher.needsNlp(s)).toBe(true);
+    await ensureNlp();
+    expect(matcher.find(s).map((h) => s.text.slice(h.start, h.end))).toEqual(['the driver lost']);
+  });
+});
+
+describe('exceptions', () => {
+  it('cancel overlapping hits, or every hit in the sentence with scope: sentence', () => {
+    const rule = compileRule(
+      makeRule({
+        phrases: ['can not'],
+        exceptions: ['can not wait', { phrases: ['on us'], scope: 'sentence' }],
+      }),
+    );
+    const kept = (text: string) => applyExceptions(rule.main.find(sentence(text)), rule.exceptions).length;
+    expect(kept("We can't do it.")).toBe(1);
+    expect(kept("We can't wait to see it.")).toBe(0);
+    expect(kept("We can't do it, and that's on us.")).toBe(0);
+  });
+});

@@ -1,0 +1,24 @@
+import { describe, expect, it } from 'vitest';
+import { normalizeWord, stem } from '../../src/document/normalize.js';
+
+describe('normalizeWord', () => {
+  it.each([
+    ["can't", ['can', 'not']],
+    ['Cannot', ['can', 'not']],
+    ['won’t', ['will', 'not']],
+    ["don't", ['do', 'not']],
+    ["we're", ['we', 'are']],
+    ["I'll", ['i', 'will']],
+    ["that's", ['that', 'is']],
+    ["carrier's", ['carrier', "'s"]],
+    ['out-of-stock', ['out', 'of', 'stock']],
+    ['Refund', ['refund']],
+  ])('%s → %j', (word, forms) => {
+    expect(normalizeWord(word)).toEqual(forms);
+  });
+
+  it('gives inflections one stem', () => {
+    expect(stem('refunds')).toBe(stem('refunded'));
+    expect(stem('policies')).toBe(stem('policy'));
+  });
+});

@@ -1,0 +1,81 @@
+// The pure core, end to end on strings: positions in the original text, suggestions, fixes, counts.
+import { describe, expect, it } from 'vitest';
+import { lintText } from '../../src/engine/lint-text.js';
+import { RuleRegistry } from '../../src/rules/registry.js';
+import { builtinRegistry, lint, makeRule, pointed } from '../helpers.js';
+
+describe('lintText', () => {
+  it('reports ESLint-shaped messages pointing at the words in the original text', async () => {
+    const text = 'Hi Sam,\n\nThe courier lost your parcel near the depot.\n';
+    const result = await lint(text, ['blame/third-party']);
+    expect(result.messages).toHaveLength(1);
+    const [m] = result.messages;
+    expect(m).toMatchObject({ ruleId: 'blame/third-party', severity: 2, line: 3, column: 1, endLine: 3 });
+    expect(pointed(text, result)).toEqual(['The courier lost']);
+    expect(m!.message).toContain('“The courier”');
+    expect(result).toMatchObject({ errorCount: 1, warningCount: 0, fixableErrorCount: 0, fixableWarningCount: 0 });
+  });
+
+  it('keeps positions right with CRLF, a BOM and an emoji before the problem', async () => {
+    const text = '\uFEFFHello 👋\r\nThanks! 🙏 That is not possible.\r\n';
+    const result = await lint(text, ['refusal/dead-end']);
+    expect(result.messages.map((m) => [m.line, m.column])).toEqual([[2, 12]]);
+    expect(pointed(text, result)).toEqual(['That is not possible']);
+    // The suggestion's range is a 0-based offset range into the text after the BOM.
+    const fix = result.messages[0]!.suggestions![0]!.fix;
+    expect(text.slice(1).slice(fix.range[0], fix.range[1])).toBe('That is not possible.');
+  });
+
+  it('matches contractions, curly apostrophes and "cannot" alike', async () => {
+    for (const text of ['We can’t help with that.', 'We cannot help with that.', 'We can not help with that.']) {
+      const result = await lint(text, ['refusal/dead-end']);
+      expect(result.messages.map((m) => m.ruleId), text).toEqual(['refusal/dead-end']);
+    }
+  });
+
+  it('offers a substitution as a safe fix with the case of the written words', async () => {
+    const text = 'You have to restart the app.';
+    const result = await lint(text, ['tone/you-have-to']);
+    const [m] = result.messages;
+    expect(m!.fix).toEqual({ range: [0, 11], text: 'You can' });
+    expect(result.fixableErrorCount).toBe(1);
+  });
+
+  it('replaces the whole sentence for sentence-target rewrites and capitalizes rewrites at a sentence start', async () => {
+    const text = 'Thanks for asking. Sadly, that is not possible.';
+    const result = await lint(text, ['refusal/dead-end']);
+    const s = result.messages[0]!.suggestions![0]!;
+    expect(text.slice(...s.fix.range)).toBe('Sadly, that is not possible.');
+    expect(s.fix.text).toBe("Here's what I can do instead: [alternative].");
+  });
+
+  it('sorts messages by position and ignores rules that are off', async () => {
+    const text = 'As I already said, that is not possible. The courier lost it.';
+    const all = await lint(text);
+    const positions = all.messages.map((m) => m.column);
+    expect(positions).toEqual([...positions].sort((a, b) => a - b));
+    const none = await lintText(text, { config: { rules: {} }, rules: builtinRegistry });
+    expect(none.messages).toEqual([]);
+    expect(none.filePath).toBe('<text>');
+  });
+
+  it('skips code, front matter and HTML comments in Markdown', async () => {
+    const text = '---\nnote: That is not possible.\n---\n\n<!-- That is not possible. -->\n\n`That is not possible.`\n\n```\nThat is not possible.\n```\n';
+    expect((await lint(text, ['refusal/dead-end'], 'reply.md')).messages).toEqual([]);
+    expect((await lint(text, ['refusal/dead-end'], 'reply.txt')).messages.length).toBeGreaterThan(0);
+  });
+
+  it('fills message templates with pattern captures', async () => {
+    const registry = new RuleRegistry([
+      makeRule({ kind: 'pattern', pattern: '[<who>the #Noun] (lost|broke)', message: '{{who}} did it' }),
+    ]);
+    const result = await lint('I think the driver lost it.', ['test/sample'], 'a.txt', registry);
+    expect(result.messages.map((m) => m.message)).toEqual(['the driver did it']);
+  });
+
+  it('throws for a config naming a rule the registry does not have', async () => {
+    await expect(lintText('x', { config: { rules: { 'nope/x': { severity: 2, options: {} } } }, rules: new RuleRegistry() })).rejects.toThrow(
+      /nope\/x/,
+    );
+  });
+});

@@ -1,0 +1,34 @@
+// Every built-in rule's own examples: invalid ones fire, valid ones stay quiet (DESIGN.md practice 8).
+import { describe, expect, it } from 'vitest';
+import { readBuiltinSources } from '../../src/rules/load.js';
+import { runRuleExamples } from '../../src/rules/examples.js';
+import { RuleRegistry } from '../../src/rules/registry.js';
+
+const { rules, presets } = readBuiltinSources();
+const registry = new RuleRegistry(rules);
+
+describe('built-in rules', () => {
+  it('ship at least one rule of every kind in each family the core needs', () => {
+    const kinds = new Set(rules.map((r) => r.kind));
+    expect([...kinds].sort()).toEqual(['conditional', 'pattern', 'phrase', 'substitution']);
+    for (const family of ['blame', 'refusal', 'tone']) expect(rules.some((r) => r.family === family)).toBe(true);
+  });
+
+  it('are all named in the recommended preset, which names no unknown rule', () => {
+    const recommended = Object.keys(presets.recommended?.rules ?? {});
+    for (const id of recommended) expect(registry.has(id), id).toBe(true);
+    expect(recommended.length).toBeGreaterThan(0);
+  });
+
+  for (const rule of rules) {
+    describe(rule.id, () => {
+      it('fires on every invalid example and stays quiet on every valid one', async () => {
+        expect(await runRuleExamples(rule, registry)).toEqual([]);
+      });
+
+      it('has at least one rewrite or a safe replacement', () => {
+        expect((rule.suggest?.length ?? 0) + Object.keys(rule.swap ?? {}).length).toBeGreaterThan(0);
+      });
+    });
+  }
+});
