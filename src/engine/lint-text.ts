@@ -37,7 +37,7 @@ export async function lintText(input: string, options: LintTextOptions): Promise
     for (const reply of replies) {
       for (const { rule, setting } of active) {
         for (const finding of checkFor(rule.def.kind)(reply, rule, setting.options)) {
-          messages.push(toMessage(finding, rule, setting, lines));
+          messages.push(toMessage(finding, rule, setting, text, lines));
         }
       }
     }
@@ -66,34 +66,33 @@ function needsNlp(replies: Reply[], active: Array<{ rule: CompiledRule }>): bool
 
 const oneLine = (s: string) => s.replace(/\s+/g, ' ').trim();
 
-function toMessage(finding: Finding, rule: CompiledRule, setting: ResolvedRuleConfig, lines: LineIndex): LintMessage {
+function toMessage(finding: Finding, rule: CompiledRule, setting: ResolvedRuleConfig, text: string, lines: LineIndex): LintMessage {
   const { hit, replacement } = finding;
   const { sentence } = hit;
   const segment = sentence.segment;
-  const written = segment.text.slice(hit.start, hit.end);
-  const vars: Record<string, string | undefined> = {
-    match: oneLine(written),
-    sentence: oneLine(sentence.text),
-    replacement,
-    ...Object.fromEntries(Object.entries(hit.captures).map(([k, v]) => [k, oneLine(v)])),
-  };
   const start = segment.toSource(hit.start);
   const end = segment.toSource(hit.end, 'end');
+  // The sentence as a rewrite sees it: from its first word (not a leading emoji or quote mark).
+  const sentenceStart = sentence.tokens[0]?.start ?? sentence.start;
+  const sentenceRange: [number, number] = [
+    segment.toSource(sentenceStart),
+    segment.toSource(sentence.start + sentence.text.trimEnd().length, 'end'),
+  ];
+  const captures = Object.fromEntries(Object.entries(hit.captures).map(([k, v]) => [k, oneLine(v)]));
+  // Messages quote the prose as read; rewrites reuse the file's own text (markup, code and
+  // placeholders included), because that is what they replace.
+  const messageVars = { ...captures, match: oneLine(segment.text.slice(hit.start, hit.end)), sentence: oneLine(sentence.text), replacement };
+  const rewriteVars = { ...captures, match: text.slice(start, end), sentence: text.slice(...sentenceRange), replacement };
   const from = lines.position(start);
   const to = lines.position(end);
 
   const suggestions: Suggestion[] = [];
-  // The sentence as a rewrite sees it: from its first word (not a leading emoji or quote mark).
-  const sentenceStart = sentence.tokens[0]?.start ?? sentence.start;
   const atSentenceStart = hit.start === sentenceStart;
   for (const spec of rule.suggest) {
     const whole = spec.target === 'sentence';
-    let text = renderTemplate(spec.text, vars);
-    if (!whole && atSentenceStart) text = capitalize(text);
-    const range: [number, number] = whole
-      ? [segment.toSource(sentenceStart), segment.toSource(sentence.start + sentence.text.trimEnd().length, 'end')]
-      : [start, end];
-    suggestions.push({ desc: `Rewrite: “${oneLine(text)}”`, fix: { range, text } });
+    let rewrite = renderTemplate(spec.text, rewriteVars);
+    if (!whole && atSentenceStart) rewrite = capitalize(rewrite);
+    suggestions.push({ desc: `Rewrite: “${oneLine(rewrite)}”`, fix: { range: whole ? sentenceRange : [start, end], text: rewrite } });
   }
   if (replacement !== undefined && suggestions.length === 0) {
     suggestions.push({ desc: `Replace with “${replacement}”`, fix: { range: [start, end], text: replacement } });
@@ -102,7 +101,7 @@ function toMessage(finding: Finding, rule: CompiledRule, setting: ResolvedRuleCo
   const message: LintMessage = {
     ruleId: rule.def.id,
     severity: setting.severity,
-    message: renderTemplate(rule.def.message, vars),
+    message: renderTemplate(rule.def.message, messageVars),
     line: from.line,
     column: from.column,
     endLine: to.line,

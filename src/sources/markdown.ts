@@ -1,17 +1,20 @@
-// Markdown replies: each prose block (paragraph, heading, table cell) becomes a Segment.
+// Markdown replies (GitHub-flavoured: tables, bare URLs, strikethrough, footnotes): each prose
+// block (paragraph, heading, table cell) becomes a Segment.
 // Code, inline code, raw HTML (comments included), front matter, URLs and images are not prose.
 import type { Nodes, PhrasingContent, RootContent } from 'mdast';
 import { fromMarkdown } from 'mdast-util-from-markdown';
 import { frontmatterFromMarkdown } from 'mdast-util-frontmatter';
+import { gfmFromMarkdown } from 'mdast-util-gfm';
 import { frontmatter } from 'micromark-extension-frontmatter';
+import { gfm } from 'micromark-extension-gfm';
 import type { Segment } from '../types.js';
 import { OPAQUE_TOKEN } from './opaque.js';
 import { SegmentBuilder } from './segment.js';
 
 export function markdownSegments(text: string, reply: string): Segment[] {
   const tree = fromMarkdown(text, {
-    extensions: [frontmatter(['yaml', 'toml'])],
-    mdastExtensions: [frontmatterFromMarkdown(['yaml', 'toml'])],
+    extensions: [frontmatter(['yaml', 'toml']), gfm()],
+    mdastExtensions: [frontmatterFromMarkdown(['yaml', 'toml']), gfmFromMarkdown()],
   });
   const segments: Segment[] = [];
 

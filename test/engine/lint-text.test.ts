@@ -79,3 +79,20 @@ describe('lintText', () => {
     );
   });
 });
+
+describe('rewrites in Markdown', () => {
+  it('reuse the file text, so code spans and markup survive a sentence rewrite', async () => {
+    const text = 'Sadly the `beta` plan **is no longer available**.\n';
+    const result = await lint(text, ['refusal/no-alternative'], 'reply.md');
+    const fix = result.messages[0]!.suggestions![0]!.fix;
+    expect(fix.text).toBe('Sadly the `beta` plan **is no longer available**. Instead, I can [alternative].');
+    expect(text.slice(...fix.range)).toBe('Sadly the `beta` plan **is no longer available**.');
+    expect(result.messages[0]!.message).toContain('“is no longer available”');
+  });
+
+  it('reads GitHub tables cell by cell', async () => {
+    const text = '| Question | Answer |\n| --- | --- |\n| Refund? | That is not possible. |\n';
+    const result = await lint(text, ['refusal/dead-end'], 'reply.md');
+    expect(result.messages.map((m) => [m.line, m.column])).toEqual([[3, 13]]);
+  });
+});
