@@ -8,6 +8,7 @@ import { ReplylintError, ReplylintErrors } from '../errors.js';
 import { getFormatter, FORMATTERS } from '../format/index.js';
 import type { LintResult } from '../types.js';
 import { explainRule, listRules, printConfig } from './info.js';
+import { testRules } from './test-rules.js';
 
 /** Exit codes (DESIGN.md): 0 clean, 1 lint errors or too many warnings, 2 the run failed. */
 export const EXIT_OK = 0;
@@ -73,6 +74,7 @@ Examples:
   $ replylint . --max-warnings 0            fail CI on any warning
   $ echo "It's not our fault." | replylint --stdin
   $ replylint --explain blame/not-our-fault
+  $ replylint test-rules my-rules/          check your own rule files and their examples
 
 Exit codes: 0 no errors (and warnings within --max-warnings), 1 lint errors or too many
 warnings, 2 the run failed (bad usage, bad config or rule file, unreadable input).`,
@@ -88,6 +90,7 @@ function parseCount(value: string): number {
 }
 
 export async function main(argv: string[], io: CliIO): Promise<number> {
+  if (argv[0] === 'test-rules') return testRulesCommand(argv.slice(1), io);
   const cmd = program(io);
   try {
     cmd.parse(argv, { from: 'user' });
@@ -104,6 +107,27 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
     return await run(paths, opts, io);
   } catch (error) {
     return reportFailure(error, opts.debug ?? false, io);
+  }
+}
+
+/** `replylint test-rules DIR`: check a folder of rule files and run their examples. */
+async function testRulesCommand(argv: string[], io: CliIO): Promise<number> {
+  const cmd = new Command('replylint test-rules')
+    .description("Validate a folder of rule files and run each rule's examples (invalid must fire, valid must not).")
+    .argument('<dir>', 'folder of rule files (.yaml)')
+    .option('--debug', 'print stack traces for internal errors')
+    .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
+    .exitOverride();
+  try {
+    cmd.parse(argv, { from: 'user' });
+  } catch (error) {
+    if (error instanceof CommanderError) return error.exitCode === 0 ? EXIT_OK : EXIT_FAILURE;
+    throw error;
+  }
+  try {
+    return await testRules(resolve(io.cwd, cmd.args[0]!), io);
+  } catch (error) {
+    return reportFailure(error, cmd.opts<{ debug?: boolean }>().debug ?? false, io);
   }
 }
 

@@ -41,8 +41,8 @@ export class ConfigChain {
     this.ignorer = ignore().add(ignorePatterns);
     this.overrideMatchers = layers.map((layer) =>
       layer.overrides.map((o) => {
-        const files = picomatch([o.files].flat(), { dot: true, basename: true });
-        const excluded = o.excludedFiles ? picomatch([o.excludedFiles].flat(), { dot: true, basename: true }) : () => false;
+        const files = globMatcher([o.files].flat());
+        const excluded = o.excludedFiles ? globMatcher([o.excludedFiles].flat()) : () => false;
         return (rel: string) => files(rel) && !excluded(rel);
       }),
     );
@@ -69,6 +69,16 @@ export class ConfigChain {
     for (const id of Object.keys(rules)) if (rules[id]!.severity === 0) delete rules[id];
     return { rules: rules as ResolvedConfig['rules'] };
   }
+}
+
+/**
+ * Override globs as ESLint reads them: relative to the config's folder, and a pattern without
+ * a slash ("*.md") matches the file name at any depth. (picomatch's `basename` option cannot
+ * be used for all patterns: it stops "internal/**" from matching.)
+ */
+function globMatcher(patterns: string[]): (rel: string) => boolean {
+  const matchers = patterns.map((p) => picomatch(p, { dot: true, basename: !p.includes('/') }));
+  return (rel) => matchers.some((m) => m(rel));
 }
 
 function apply(target: Record<string, { severity: Severity | 0; options: RuleOptions }>, rules: Record<string, RuleSetting>): void {
