@@ -1,9 +1,12 @@
 #!/usr/bin/env node
-// Thin launcher: the CLI lives in dist/cli (built by `npm install` through the prepare script).
+// Thin launcher. `npm install` builds dist/ (the prepare script): the bundled CLI starts
+// fastest; the plain compiled modules are the fallback.
 import { existsSync } from 'node:fs';
 
-const entry = new URL('../dist/cli/index.js', import.meta.url);
-if (!existsSync(entry)) {
+const bundle = new URL('../dist/bundle/replylint.js', import.meta.url);
+const modules = new URL('../dist/cli/index.js', import.meta.url);
+const entry = existsSync(bundle) ? bundle : existsSync(modules) ? modules : undefined;
+if (!entry) {
   process.stderr.write('replylint: not built yet: run `npm install` (or `npm run build`) in the replylint folder.\n');
   process.exitCode = 2;
 } else {

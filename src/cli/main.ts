@@ -222,6 +222,11 @@ function reportFailure(error: unknown, debug: boolean, io: CliIO): number {
 
 /** The real process around main(). */
 export function processIO(): CliIO {
+  // `replylint … | head` closes our stdout early: that ends the run quietly, not with a trace.
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw error;
+  });
   return {
     stdout: (t) => process.stdout.write(t),
     stderr: (t) => process.stderr.write(t),
