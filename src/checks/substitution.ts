@@ -1,5 +1,4 @@
 // `substitution` rules: a phrase and its replacement — the only kind whose rewrite --fix applies.
-import { compilePhrase } from '../rules/matcher.js';
 import { applyExceptions, optionExceptions } from '../rules/compile.js';
 import type { Check } from './types.js';
 
@@ -20,6 +19,3 @@ export function matchCase(replacement: string, written: string): string {
   if (/^\p{Lu}/u.test(written) && /^\p{Ll}/u.test(replacement)) return replacement[0]!.toUpperCase() + replacement.slice(1);
   return replacement;
 }
-
-// Exported for the rule loader, which checks every swap key compiles to at least one word.
-export { compilePhrase };
