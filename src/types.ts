@@ -95,7 +95,7 @@ export interface RuleDefinition {
   fixable?: boolean;
   /** conditional kind */
   trigger?: MatcherSpec;
-  expect?: MatcherSpec;
+  expect?: MatcherSpec & { exceptions?: Array<string | ExceptionSpec> };
   window?: WindowSpec;
   /** Where the rule file came from, for messages. */
   source?: string;

@@ -13,7 +13,7 @@ export const checkConditional: Check = (reply, rule, options) => {
   for (const sentence of reply.sentences) {
     for (const hit of applyExceptions(rule.main.find(sentence), exceptions)) {
       const answered = windowSentences(reply, sentence, window).some((s) =>
-        rule.expect!.find(s).some((e) => !overlaps(e, hit)),
+        applyExceptions(rule.expect!.find(s), rule.expectExceptions).some((e) => !overlaps(e, hit)),
       );
       if (!answered) findings.push({ hit });
     }

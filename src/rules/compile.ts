@@ -12,8 +12,9 @@ export interface CompiledRule {
   def: RuleDefinition;
   /** what the rule looks for: phrases, pattern, swap keys or the conditional's trigger */
   main: Matcher;
-  /** conditional rules: what must answer the trigger */
+  /** conditional rules: what must answer the trigger, and look-alikes that do not */
   expect?: Matcher;
+  expectExceptions: CompiledException[];
   window: WindowSpec;
   exceptions: CompiledException[];
   suggest: SuggestSpec[];
@@ -40,14 +41,16 @@ export function compileRule(def: RuleDefinition): CompiledRule {
   const main = compileMatcher(mainSpec(def));
   const exceptions = (def.exceptions ?? []).map(compileException);
   const expect = def.kind === 'conditional' && def.expect ? compileMatcher(def.expect) : undefined;
+  const expectExceptions = (def.expect?.exceptions ?? []).map(compileException);
   return {
     def,
     main,
     expect,
+    expectExceptions,
     window: def.window ?? DEFAULT_WINDOW,
     exceptions,
     suggest: (def.suggest ?? []).map((s) => (typeof s === 'string' ? { text: s } : s)),
-    matchers: [main, ...(expect ? [expect] : []), ...exceptions.map((e) => e.matcher)],
+    matchers: [main, ...(expect ? [expect] : []), ...[...exceptions, ...expectExceptions].map((e) => e.matcher)],
   };
 }
 

@@ -183,6 +183,13 @@ export function patternPrefilter(pattern: string): Array<Set<string>> {
   return sets;
 }
 
+/** compromise's spans carry trailing punctuation ("Unfortunately,", "failed."): keep the words only. */
+function trimTrailing(text: string, start: number, end: number): string {
+  let e = end;
+  while (e > start && /[\s.,;:!?\u2014\u2013-]/.test(text[e - 1]!)) e--;
+  return text.slice(start, e);
+}
+
 class PatternMatcher implements Matcher {
   private readonly compiled: Array<{ pattern: string; prefilter: Array<Set<string>> }>;
 
@@ -216,11 +223,9 @@ class PatternMatcher implements Matcher {
         const captures: Record<string, string> = {};
         for (const [name, items] of groups) {
           const item = items.find((g) => g.offset.start >= offset.start && g.offset.start + g.offset.length <= offset.start + offset.length);
-          if (item) captures[name] = sentence.text.slice(item.offset.start, item.offset.start + item.offset.length);
+          if (item) captures[name] = trimTrailing(sentence.text, item.offset.start, item.offset.start + item.offset.length);
         }
-        // compromise's spans carry trailing punctuation ("Unfortunately,"): report the words only.
-        let end = offset.start + offset.length;
-        while (end > offset.start && /[\s.,;:!?\u2014\u2013-]/.test(sentence.text[end - 1]!)) end--;
+        const end = offset.start + trimTrailing(sentence.text, offset.start, offset.start + offset.length).length;
         hits.push({ sentence, start: sentence.start + offset.start, end: sentence.start + end, captures });
       }
     }

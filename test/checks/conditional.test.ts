@@ -37,3 +37,18 @@ describe('conditional check', () => {
     expect((await lint("We can't.", ['test/sample'], 'r.txt', r)).messages).toHaveLength(1);
   });
 });
+
+describe('expect exceptions', () => {
+  it('keep look-alike answers from answering the trigger', async () => {
+    const r = new RuleRegistry([
+      makeRule({
+        kind: 'conditional',
+        trigger: { phrases: ['we can not'] },
+        expect: { phrases: ['I can'], exceptions: ['anything else I can'] },
+      }),
+    ]);
+    const count = async (text: string) => (await lint(text, ['test/sample'], 'r.txt', r)).messages.length;
+    expect(await count("We can't ship there. Is there anything else I can do?")).toBe(1);
+    expect(await count("We can't ship there. I can hold it for pickup.")).toBe(0);
+  });
+});

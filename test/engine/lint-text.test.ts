@@ -96,3 +96,10 @@ describe('rewrites in Markdown', () => {
     expect(result.messages.map((m) => [m.line, m.column])).toEqual([[3, 13]]);
   });
 });
+
+describe('pattern captures', () => {
+  it('carry no trailing punctuation into the message', async () => {
+    const result = await lint('The billing system failed.', ['blame/third-party']);
+    expect(result.messages[0]!.message).toContain('responsible for “failed”.');
+  });
+});

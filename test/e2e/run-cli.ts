@@ -1,0 +1,68 @@
+// Spawns the real binary (bin/replylint.js) with this Node, no shell, and collects what it printed.
+import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+
+export const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
+export const BIN = fileURLToPath(new URL('../../bin/replylint.js', import.meta.url));
+const BUILT_ENTRY = fileURLToPath(new URL('../../dist/cli/index.js', import.meta.url));
+
+export interface CliRun {
+  /** exit code (null when killed by a signal) */
+  status: number | null;
+  signal: NodeJS.Signals | null;
+  stdout: string;
+  stderr: string;
+}
+
+export interface RunOptions {
+  cwd: string;
+  /** The whole environment of the child (callers build it from process.env). */
+  env: NodeJS.ProcessEnv;
+  /** Written to stdin, which is then closed (closed empty when absent, so --stdin never waits). */
+  stdin?: string;
+  /** Kill the child after this long; keep it under the test timeout so a hang fails with output. */
+  timeoutMs?: number;
+}
+
+/** The CLI runs from dist/: fail with a clear message instead of 40 confusing ones. */
+export function assertBuilt(): void {
+  if (!existsSync(BUILT_ENTRY)) throw new Error(`${BUILT_ENTRY} is missing: run \`npm run build\` before the e2e tests.`);
+}
+
+export function runCli(args: string[], { cwd, env, stdin, timeoutMs = 25_000 }: RunOptions): Promise<CliRun> {
+  return new Promise((resolvePromise, reject) => {
+    const child = spawn(process.execPath, [BIN, ...args], { cwd, env, stdio: ['pipe', 'pipe', 'pipe'] });
+    const out: Buffer[] = [];
+    const err: Buffer[] = [];
+    child.stdout.on('data', (chunk: Buffer) => out.push(chunk));
+    child.stderr.on('data', (chunk: Buffer) => err.push(chunk));
+    const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
+    child.on('error', (error) => {
+      clearTimeout(timer);
+      reject(error);
+    });
+    child.on('close', (status, signal) => {
+      clearTimeout(timer);
+      resolvePromise({
+        status,
+        signal,
+        stdout: Buffer.concat(out).toString('utf8'),
+        stderr: Buffer.concat(err).toString('utf8'),
+      });
+    });
+    // The child may exit before reading stdin (e.g. a usage error): that is not a test failure.
+    child.stdin.on('error', () => {});
+    child.stdin.end(stdin ?? '');
+  });
+}
+
+/** process.env plus overrides; a null override removes the variable. */
+export function envWith(overrides: Record<string, string | null>): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = { ...process.env };
+  for (const [key, value] of Object.entries(overrides)) {
+    if (value === null) delete env[key];
+    else env[key] = value;
+  }
+  return env;
+}
