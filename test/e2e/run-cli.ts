@@ -5,7 +5,8 @@ import { fileURLToPath } from 'node:url';
 
 export const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 export const BIN = fileURLToPath(new URL('../../bin/replylint.js', import.meta.url));
-const BUILT_ENTRY = fileURLToPath(new URL('../../dist/cli/index.js', import.meta.url));
+// bin/replylint.js runs the bundle when there is one, else the compiled modules.
+const BUILT_ENTRIES = ['../../dist/bundle/replylint.js', '../../dist/cli/index.js'].map((p) => fileURLToPath(new URL(p, import.meta.url)));
 
 export interface CliRun {
   /** exit code (null when killed by a signal) */
@@ -27,7 +28,7 @@ export interface RunOptions {
 
 /** The CLI runs from dist/: fail with a clear message instead of 40 confusing ones. */
 export function assertBuilt(): void {
-  if (!existsSync(BUILT_ENTRY)) throw new Error(`${BUILT_ENTRY} is missing: run \`npm run build\` before the e2e tests.`);
+  if (!BUILT_ENTRIES.some((entry) => existsSync(entry))) throw new Error(`dist/ is not built (${BUILT_ENTRIES.join(', ')} missing): run \`npm run build\` before the e2e tests.`);
 }
 
 export function runCli(args: string[], { cwd, env, stdin, timeoutMs = 25_000 }: RunOptions): Promise<CliRun> {

@@ -2,7 +2,7 @@
 // Adding a scenario needs no code: a folder with the input files and a scenario.json.
 //
 // scenario.json (unknown keys are an error, so a typo cannot silently skip a check):
-//   description   what the scenario proves (shown in the test name's folder, read by people)
+//   description   required: what the scenario proves, for people reading the folder
 //   args          argv after `replylint`, run with the scenario folder (or `cwd`) as working folder
 //   cwd           optional subfolder of the scenario to run in
 //   stdin         optional text written to stdin (stdin is always closed, empty by default)
