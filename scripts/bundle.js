@@ -13,6 +13,9 @@ await build({
   format: 'esm',
   platform: 'node',
   target: 'node20',
+  // Prefer packages' ESM builds: jsonc-parser's UMD build requires its own files at run time,
+  // which a bundle cannot follow.
+  mainFields: ['module', 'main'],
   chunkNames: 'chunks/[name]-[hash]',
   // cosmiconfig can load TypeScript configs through the typescript package; we do not ship that.
   external: ['typescript'],

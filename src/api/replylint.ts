@@ -73,9 +73,13 @@ export class ReplyLint {
     return (await this.chainFor(filePath)).ignores(resolve(this.cwd, filePath));
   }
 
-  /** Lints text as if it were the file `filePath` (config looked up from there). */
+  /**
+   * Lints text as if it were the file `filePath` (config looked up from there). A filePath
+   * that ignorePatterns exclude gives the "File ignored" warning instead, as ESLint does.
+   */
   async lintText(text: string, { filePath }: { filePath?: string } = {}): Promise<LintResult> {
-    const configPath = filePath ?? resolve(this.cwd, '<text>');
+    const configPath = filePath ? resolve(this.cwd, filePath) : resolve(this.cwd, '<text>');
+    if (filePath && (await this.isPathIgnored(configPath))) return ignoredResult(configPath);
     const chain = await this.chainFor(configPath);
     const result = await lintText(text, {
       filePath: filePath ? resolve(this.cwd, filePath) : '<text>',
@@ -85,12 +89,17 @@ export class ReplyLint {
     return { ...result, source: text };
   }
 
-  /** Lints files, folders and globs; a file that cannot be read stops the run. */
+  /**
+   * Lints files, folders and globs; a file that cannot be read stops the run, and so does
+   * input whose every file is ignored (a mistyped ignore pattern should not pass silently).
+   */
   async lintFiles(patterns: string[]): Promise<LintResult[]> {
     const { files, explicit } = await expandPatterns(patterns.length ? patterns : ['.'], this.cwd);
     const results: LintResult[] = [];
+    let ignored = 0;
     for (const file of files) {
       if (await this.isPathIgnored(file)) {
+        ignored++;
         // As ESLint does: a file named outright but ignored gets a warning instead of silence.
         if (explicit.has(file)) results.push(ignoredResult(file));
         continue;
@@ -98,6 +107,9 @@ export class ReplyLint {
       const chain = await this.chainFor(file);
       const text = await readText(file);
       results.push(await lintText(text, { filePath: file, config: await this.calculateConfigForFile(file), rules: chain.registry }));
+    }
+    if (files.length > 0 && ignored === files.length && explicit.size < files.length) {
+      throw new ReplylintError(`all files matched by ${patterns.map((p) => `"${p}"`).join(', ') || '"."'} are ignored (see "ignorePatterns" in the config)`);
     }
     return results;
   }

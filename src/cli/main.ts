@@ -137,11 +137,13 @@ async function run(paths: string[], opts: CliOptions, io: CliIO): Promise<number
   if (opts.stdin && paths.length) throw new ReplylintError('--stdin cannot be used with file paths');
   if (opts.stdinFilename && !opts.stdin) throw new ReplylintError('--stdin-filename needs --stdin');
 
+  const informational = Boolean(opts.explain || opts.listRules || opts.printConfig);
   const linter = new ReplyLint({
     cwd: io.cwd,
     configFile: opts.config,
     configLookup: opts.configLookup,
-    errorsOnly: opts.quiet,
+    // --quiet skips warning rules when linting; --list-rules and friends still show them.
+    errorsOnly: opts.quiet && !informational,
   });
 
   if (opts.explain) {
@@ -166,6 +168,9 @@ async function run(paths: string[], opts: CliOptions, io: CliIO): Promise<number
     results = await linter.lintFiles(paths);
   }
 
+  // --quiet: errors only, including notices such as "File ignored" (as ESLint does).
+  if (opts.quiet) results = results.map(errorsOnly);
+
   const displayPath = (p: string) => {
     if (!isAbsolute(p)) return p;
     const rel = relative(io.cwd, p);
@@ -182,6 +187,11 @@ async function run(paths: string[], opts: CliOptions, io: CliIO): Promise<number
     return EXIT_LINT;
   }
   return EXIT_OK;
+}
+
+function errorsOnly(result: LintResult): LintResult {
+  const messages = result.messages.filter((m) => m.severity === 2);
+  return { ...result, messages, warningCount: 0, fixableWarningCount: 0 };
 }
 
 /** No colour unless stdout is a terminal; NO_COLOR and FORCE_COLOR win over that. */

@@ -1,5 +1,6 @@
 // Finds and reads config files (cosmiconfig, module name "replylint"), keeping source positions
 // for JSON/YAML files so that every config problem is reported as path:line:col.
+import { readFileSync } from 'node:fs';
 import { basename, dirname, parse as parsePath, resolve } from 'node:path';
 import { cosmiconfig, defaultLoaders, type Loader } from 'cosmiconfig';
 import { ReplylintError, ReplylintErrors } from '../errors.js';
@@ -34,19 +35,20 @@ export interface LoadedConfig {
 export class ConfigLoader {
   private readonly dataFiles = new Map<string, DataFile>();
   private readonly loaded = new Map<string, LoadedConfig>();
-  private readonly explorer;
+  private explorerInstance: ReturnType<typeof cosmiconfig> | undefined;
 
-  constructor() {
+  /** Made on first use, inside error handling: cosmiconfig reads the working folder's package.json as it starts. */
+  private get explorer(): ReturnType<typeof cosmiconfig> {
     const dataLoader: Loader = (filepath, content) => {
       const data = parseDataFile(content, filepath);
       this.dataFiles.set(filepath, data);
       return data.value;
     };
-    this.explorer = cosmiconfig('replylint', {
+    return (this.explorerInstance ??= cosmiconfig('replylint', {
       searchPlaces: SEARCH_PLACES,
       stopDir: parsePath(process.cwd()).root,
       loaders: { ...defaultLoaders, '.json': dataLoader, '.yaml': dataLoader, '.yml': dataLoader, noExt: dataLoader },
-    });
+    }));
   }
 
   /** The nearest config from `dir` upwards, or undefined. */
@@ -71,6 +73,9 @@ export class ConfigLoader {
       const e = error as NodeJS.ErrnoException;
       if (e.code === 'ENOENT') throw new ReplylintError('config file not found', e.path ?? file);
       if (e.code === 'EISDIR') throw new ReplylintError('config path is a folder, not a file', e.path ?? file);
+      // cosmiconfig's own package.json reading fails with "JSON Error in <path>": locate it ourselves.
+      const broken = /JSON Error in (.+?\.json):/.exec(e.message ?? '')?.[1];
+      if (broken) parseDataFile(readFileSync(broken, 'utf8'), broken); // throws the located syntax error
       // A JS config that throws, or a package.json that is not JSON.
       throw new ReplylintError(`cannot load config: ${e.message.split('\n')[0]}`, file);
     }

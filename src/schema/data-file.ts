@@ -1,6 +1,9 @@
 // JSON and YAML data files (config and rule files) parsed with source positions, so every
-// problem can be reported as path:line:col.
+// problem can be reported as path:line:col. JSON is read as JSON (comments allowed, as in
+// tsconfig and ESLint configs; trailing commas are not), YAML as YAML.
+import { findNodeAtLocation, parseTree, printParseErrorCode, type Node as JsonNode, type ParseError } from 'jsonc-parser';
 import { isMap, isPair, isScalar, LineCounter, parseDocument, type Document, type Node } from 'yaml';
+import { LineIndex } from '../engine/positions.js';
 import { ReplylintError } from '../errors.js';
 
 export type DataPath = Array<string | number>;
@@ -14,8 +17,80 @@ export interface DataFile {
   error(message: string, path: DataPath, key?: boolean): ReplylintError;
 }
 
-/** Parses JSON or YAML (YAML 1.2 reads JSON too); a syntax error is a located ReplylintError. */
+/** JSON for .json files (package.json too) and for extension-less files that start with "{". */
+export function isJsonFile(file: string, text: string): boolean {
+  if (/\.json$/i.test(file)) return true;
+  if (/\.ya?ml$/i.test(file)) return false;
+  return /^\s*\{/.test(text.replace(/^\uFEFF/, ''));
+}
+
+/** Parses a data file as JSON or YAML by its name; a syntax error is a located ReplylintError. */
 export function parseDataFile(text: string, file: string): DataFile {
+  return isJsonFile(file, text) ? parseJsonFile(text, file) : parseYamlFile(text, file);
+}
+
+function parseJsonFile(input: string, file: string): DataFile {
+  const text = input.replace(/^\uFEFF/, '');
+  const errors: ParseError[] = [];
+  const root = parseTree(text, errors, { allowTrailingComma: false, disallowComments: false });
+  const lines = new LineIndex(text);
+  const problem = errors[0];
+  if (problem || !root) {
+    const at = lines.position(problem?.offset ?? 0);
+    const what = problem ? describeJsonError(printParseErrorCode(problem.error)) : 'the file is empty';
+    throw new ReplylintError(`syntax error: ${what}`, file, at.line, at.column);
+  }
+  const locate = (path: DataPath, key = false) => lines.position(jsonOffset(root, path, key));
+  return {
+    file,
+    value: jsonValue(root),
+    locate,
+    error: (message, path, key = false) => {
+      const at = locate(path, key);
+      return new ReplylintError(message, file, at.line, at.column);
+    },
+  };
+}
+
+const JSON_ERRORS: Record<string, string> = {
+  PropertyNameExpected: 'a property name in double quotes was expected',
+  ValueExpected: 'a value was expected (a trailing comma?)',
+  ColonExpected: 'a colon was expected',
+  CommaExpected: 'a comma was expected',
+  CloseBraceExpected: 'a closing brace } was expected',
+  CloseBracketExpected: 'a closing bracket ] was expected',
+  EndOfFileExpected: 'the file should end here',
+  UnexpectedEndOfString: 'a string is not closed',
+  InvalidSymbol: 'this is not valid JSON (strings and keys need double quotes)',
+};
+
+function describeJsonError(code: string): string {
+  return JSON_ERRORS[code] ?? code;
+}
+
+function jsonValue(node: JsonNode): unknown {
+  switch (node.type) {
+    case 'object':
+      return Object.fromEntries((node.children ?? []).map((p) => [p.children![0]!.value as string, p.children![1] ? jsonValue(p.children![1]) : undefined]));
+    case 'array':
+      return (node.children ?? []).map(jsonValue);
+    default:
+      return node.value;
+  }
+}
+
+/** The offset of the deepest node on `path` that exists (or of its key). */
+function jsonOffset(root: JsonNode, path: DataPath, key: boolean): number {
+  for (let n = path.length; n >= 0; n--) {
+    const node = findNodeAtLocation(root, path.slice(0, n));
+    if (!node) continue;
+    if (key && n === path.length && node.parent?.type === 'property') return node.parent.offset;
+    return node.offset;
+  }
+  return root.offset;
+}
+
+function parseYamlFile(text: string, file: string): DataFile {
   const lineCounter = new LineCounter();
   const doc = parseDocument(text.replace(/^\uFEFF/, ''), { lineCounter, uniqueKeys: true, prettyErrors: false });
   const problem = doc.errors[0];

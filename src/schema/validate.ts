@@ -10,7 +10,9 @@ export function schemaErrors(validate: ValidateFunction, data: DataFile): Replyl
   // Where several errors hit the same value, one clear line is enough.
   const byPath = new Map<string, ErrorObject>();
   for (const e of errors) {
-    const key = e.instancePath + (e.keyword === 'additionalProperties' ? `/${(e.params as { additionalProperty: string }).additionalProperty}` : '');
+    // Each unknown or missing key is its own problem, though they share the object's path.
+    const params = e.params as { additionalProperty?: string; missingProperty?: string };
+    const key = `${e.instancePath}/${params.additionalProperty ?? params.missingProperty ?? ''}`;
     const previous = byPath.get(key);
     if (!previous || rank(e) < rank(previous)) byPath.set(key, e);
   }
