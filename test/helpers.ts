@@ -40,3 +40,20 @@ export function makeRule(over: Partial<RuleDefinition>): RuleDefinition {
     ...over,
   };
 }
+
+/** A valid user rule file (id acme/no-sorry-for-inconvenience); tests point at its line numbers. */
+export const SAMPLE_RULE_YAML = `id: acme/no-sorry-for-inconvenience
+family: acme
+kind: phrase
+severity: warn
+summary: Stock apology.
+why: It reads as a template.
+message: "“{{match}}” reads as a template."
+suggest:
+  - "I'm sorry your order arrived late"
+phrases:
+  - sorry for the inconvenience
+examples:
+  invalid: ["Sorry for the inconvenience."]
+  valid: ["I'm sorry your order arrived late."]
+`;

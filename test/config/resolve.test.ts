@@ -5,6 +5,7 @@ import { dirname, join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ReplyLint } from '../../src/api/replylint.js';
 import { ReplylintError, ReplylintErrors } from '../../src/errors.js';
+import { SAMPLE_RULE_YAML } from '../helpers.js';
 
 let root: string;
 function tree(files: Record<string, string>): string {
@@ -80,23 +81,14 @@ describe('config resolution', () => {
   });
 
   it('loads ruleDirs, turning their rules on at their own severity', async () => {
-    const rule = `id: acme/stock-apology
-family: acme
-kind: phrase
-severity: warn
-summary: Stock apology.
-why: It reads as a template.
-message: "“{{match}}” reads as a template."
-suggest: ["I'm sorry your order arrived late"]
-phrases: [sorry for the inconvenience]
-examples:
-  invalid: ["Sorry for the inconvenience."]
-  valid: []
-`;
-    const cwd = tree({ '.replylintrc.json': '{"ruleDirs": ["house-rules"]}', 'house-rules/stock-apology.yaml': rule, 'a.txt': 'Sorry for the inconvenience.' });
+    const cwd = tree({
+      '.replylintrc.json': '{"ruleDirs": ["house-rules"]}',
+      'house-rules/no-sorry-for-inconvenience.yaml': SAMPLE_RULE_YAML,
+      'a.txt': 'Sorry for the inconvenience.',
+    });
     const linter = new ReplyLint({ cwd });
     const [result] = await linter.lintFiles(['a.txt']);
-    expect(result!.messages.map((m) => [m.ruleId, m.severity])).toEqual([['acme/stock-apology', 1]]);
+    expect(result!.messages.map((m) => [m.ruleId, m.severity])).toEqual([['acme/no-sorry-for-inconvenience', 1]]);
   });
 
   it('reports unknown rule ids and bad severities with the config line and column', async () => {

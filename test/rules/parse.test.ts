@@ -2,22 +2,9 @@
 import { describe, expect, it } from 'vitest';
 import { parseRuleFile } from '../../src/rules/parse.js';
 import { ruleValidator } from '../../src/schema/schemas.js';
+import { SAMPLE_RULE_YAML } from '../helpers.js';
 
-const VALID = `id: acme/no-sorry-for-inconvenience
-family: acme
-kind: phrase
-severity: warn
-summary: Stock apology.
-why: It reads as a template.
-message: "“{{match}}” reads as a template."
-suggest:
-  - "I'm sorry your order arrived late"
-phrases:
-  - sorry for the inconvenience
-examples:
-  invalid: ["Sorry for the inconvenience."]
-  valid: ["I'm sorry your order arrived late."]
-`;
+const VALID = SAMPLE_RULE_YAML;
 
 function errorsOf(text: string, name = 'no-sorry-for-inconvenience'): string[] {
   return parseRuleFile(text, 'rules/x.yaml', ruleValidator(), name).errors.map((e) => e.format());
