@@ -27,10 +27,22 @@ const SUFFIXES: Array<[string, string]> = [
   ["'d", 'would'],
 ];
 
+const formsCache = new Map<string, string[]>();
+
 /** Lowercased, straight-apostrophe word forms a word stands for (one word may be two: "don't"). */
 export function normalizeWord(word: string): string[] {
+  // Replies reuse a small vocabulary: memoize (callers never mutate the arrays).
+  let forms = formsCache.get(word);
+  if (forms === undefined) {
+    forms = computeForms(word);
+    if (formsCache.size < 50_000) formsCache.set(word, forms);
+  }
+  return forms;
+}
+
+function computeForms(word: string): string[] {
   const w = word.replace(/[\u2018\u2019\u02bc\u0060\u00b4]/g, "'").toLowerCase();
-  if (w.includes('-') && /[a-z]-[a-z]/.test(w)) return w.split('-').filter(Boolean).flatMap(normalizeWord);
+  if (w.includes('-') && /[a-z]-[a-z]/.test(w)) return w.split('-').filter(Boolean).flatMap(computeForms);
   const fixed = CONTRACTIONS[w];
   if (fixed) return fixed;
   for (const [suffix, full] of SUFFIXES) {

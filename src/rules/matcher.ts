@@ -118,19 +118,25 @@ class PhraseMatcher implements Matcher {
     const hits: Hit[] = [];
     const seen = new Set<string>();
     const { tokens } = sentence;
-    for (let i = 0; i < tokens.length; i++) {
-      const token = tokens[i]!;
-      const candidates = new Set([...(this.byFirst.get(token.norm) ?? []), ...(this.byFirst.get(token.stem) ?? []), ...this.wild]);
-      for (const phrase of candidates) {
+    const tryPhrases = (list: CompiledPhrase[] | undefined, i: number) => {
+      if (!list) return;
+      for (const phrase of list) {
         const last = matchAt(phrase.slots, tokens, i);
         if (last < 0) continue;
-        const start = token.start;
+        const start = tokens[i]!.start;
         const end = tokens[last]!.end;
+        // A phrase indexed under both its word and its stem, or two spellings: report once.
         const key = `${start}:${end}`;
         if (seen.has(key)) continue;
         seen.add(key);
         hits.push({ sentence, start, end, captures: {}, phrase: phrase.source });
       }
+    };
+    for (let i = 0; i < tokens.length; i++) {
+      const token = tokens[i]!;
+      tryPhrases(this.byFirst.get(token.norm), i);
+      if (token.stem !== token.norm) tryPhrases(this.byFirst.get(token.stem), i);
+      if (this.wild.length) tryPhrases(this.wild, i);
     }
     return dropContained(hits);
   }

@@ -11,11 +11,14 @@ import type { Segment } from '../types.js';
 import { OPAQUE_TOKEN } from './opaque.js';
 import { SegmentBuilder } from './segment.js';
 
+// Built once: constructing the syntax extensions costs about as much as parsing a short reply.
+const PARSE_OPTIONS = {
+  extensions: [frontmatter(['yaml', 'toml']), gfm()],
+  mdastExtensions: [frontmatterFromMarkdown(['yaml', 'toml']), gfmFromMarkdown()],
+};
+
 export function markdownSegments(text: string, reply: string): Segment[] {
-  const tree = fromMarkdown(text, {
-    extensions: [frontmatter(['yaml', 'toml']), gfm()],
-    mdastExtensions: [frontmatterFromMarkdown(['yaml', 'toml']), gfmFromMarkdown()],
-  });
+  const tree = fromMarkdown(text, PARSE_OPTIONS);
   const segments: Segment[] = [];
 
   const block = (node: Nodes): void => {
