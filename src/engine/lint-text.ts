@@ -8,7 +8,7 @@ import type { RuleRegistry } from '../rules/registry.js';
 import { readSegments } from '../sources/index.js';
 import type { LintMessage, LintResult, ResolvedConfig, ResolvedRuleConfig, Suggestion } from '../types.js';
 import { LineIndex, stripBom } from './positions.js';
-import { renderTemplate } from './template.js';
+import { renderTemplate, templateSlots } from './template.js';
 
 export interface LintTextOptions {
   /** Used to pick the input format and reported as the result's filePath. */
@@ -82,13 +82,21 @@ function toMessage(finding: Finding, rule: CompiledRule, setting: ResolvedRuleCo
   // Messages quote the prose as read; rewrites reuse the file's own text (markup, code and
   // placeholders included), because that is what they replace.
   const messageVars = { ...captures, match: oneLine(segment.text.slice(hit.start, hit.end)), sentence: oneLine(sentence.text), replacement };
-  const rewriteVars = { ...captures, match: text.slice(start, end), sentence: text.slice(...sentenceRange), replacement };
+  const rewriteVars = {
+    ...captures,
+    match: text.slice(start, end),
+    sentence: text.slice(...sentenceRange),
+    'without-match': withoutMatch(text, sentenceRange, [start, end]),
+    replacement,
+  };
   const from = lines.position(start);
   const to = lines.position(end);
 
   const suggestions: Suggestion[] = [];
   const atSentenceStart = hit.start === sentenceStart;
   for (const spec of rule.suggest) {
+    // A rewrite that names a capture the match did not fill is for another shape of sentence.
+    if (templateSlots(spec.text).some((slot) => rewriteVars[slot as keyof typeof rewriteVars] === undefined)) continue;
     const whole = spec.target === 'sentence';
     let rewrite = renderTemplate(spec.text, rewriteVars);
     if (!whole && atSentenceStart) rewrite = capitalize(rewrite);
@@ -110,6 +118,19 @@ function toMessage(finding: Finding, rule: CompiledRule, setting: ResolvedRuleCo
   if (replacement !== undefined && rule.def.fixable) message.fix = { range: [start, end], text: replacement };
   if (suggestions.length) message.suggestions = suggestions;
   return message;
+}
+
+/**
+ * The sentence with the flagged words taken out, tidied: "As I already said, the link
+ * expires." → "The link expires." Used by rewrites that drop a phrase.
+ */
+function withoutMatch(text: string, [sStart, sEnd]: [number, number], [mStart, mEnd]: [number, number]): string {
+  const before = text.slice(sStart, mStart);
+  let after = text.slice(mEnd, sEnd);
+  // Drop the comma or dash that went with the phrase, and one space.
+  after = after.replace(/^\s*[,;:\u2014\u2013-]?\s*/, before.trim() ? ' ' : '');
+  const joined = (before.replace(/[,\s]+$/, '') + after).replace(/\s+([,.!?])/g, '$1').replace(/ {2,}/g, ' ');
+  return capitalize(joined.trim());
 }
 
 /** Capitalizes a rewrite that starts a sentence; a "[fill this in]" gap is left as written. */

@@ -1,12 +1,39 @@
-// Fills `{{name}}` slots of rule messages and rewrites.
+// Fills `{{name}}` slots of rule messages and rewrites; `{{name|filter}}` adjusts case.
+
+const FILTERS: Record<string, (s: string) => string> = {
+  capitalize: (s) => s.replace(/^(\P{L}*)(\p{Ll})/u, (_, pre: string, c: string) => pre + c.toUpperCase()),
+  'lower-first': lowerFirst,
+};
+export const FILTER_NAMES = Object.keys(FILTERS);
+
+// Words safe to lowercase when a clause moves from the start of a sentence to the middle.
+// Anything else (names, "I", acronyms) keeps its capital.
+const LOWERABLE = new Set(
+  'a an the it its this that these those there they their them we our us you your he she his her my me some any all most many each every no our once if when while as so but however our unfortunately sadly'.split(' '),
+);
+
+function lowerFirst(s: string): string {
+  const m = /^(\P{L}*)(\p{L}+)/u.exec(s);
+  if (!m || !LOWERABLE.has(m[2]!.toLowerCase())) return s;
+  return m[1]! + m[2]![0]!.toLowerCase() + s.slice(m[1]!.length + 1);
+}
+
+const SLOT = /\{\{\s*([\w.-]+)(?:\s*\|\s*([\w-]+))?\s*\}\}/g;
+
 export function renderTemplate(template: string, vars: Record<string, string | undefined>): string {
-  return template.replace(/\{\{\s*([\w.-]+)\s*\}\}/g, (whole, name: string) => {
+  return template.replace(SLOT, (whole, name: string, filter?: string) => {
     const value = vars[name];
-    return value === undefined ? whole : value;
+    if (value === undefined) return whole;
+    return filter && FILTERS[filter] ? FILTERS[filter]!(value) : value;
   });
 }
 
 /** The `{{name}}` slots a template uses. */
 export function templateSlots(template: string): string[] {
-  return [...template.matchAll(/\{\{\s*([\w.-]+)\s*\}\}/g)].map((m) => m[1]!);
+  return [...template.matchAll(SLOT)].map((m) => m[1]!);
+}
+
+/** The `|filter` names a template uses. */
+export function templateFilters(template: string): string[] {
+  return [...template.matchAll(SLOT)].map((m) => m[2]).filter((f): f is string => f !== undefined);
 }

@@ -164,8 +164,12 @@ function dropContained(hits: Hit[]): Hit[] {
  */
 export function patternPrefilter(pattern: string): Array<Set<string>> {
   const sets: Array<Set<string>> = [];
-  // Top-level terms: words or (...) groups, with capture brackets removed.
-  const cleaned = pattern.replace(/\[<[^>]+>/g, ' ').replace(/[[\]]/g, ' ');
+  // Top-level terms: words or (...) groups, with capture brackets removed. An optional
+  // capture group ("[<what>your #Noun]?") requires nothing, so it goes first.
+  const cleaned = pattern
+    .replace(/\[<[^>]+>[^\]]*\][?*]/g, ' ')
+    .replace(/\[<[^>]+>/g, ' ')
+    .replace(/[[\]]/g, ' ');
   const terms = cleaned.match(/\([^)]*\)[?*+]?|\S+/g) ?? [];
   for (const raw of terms) {
     // Anchors (^ start, $ end) do not change which words must be present.

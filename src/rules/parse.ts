@@ -1,6 +1,6 @@
 // A rule file's text → a validated RuleDefinition, or located errors. Pure: the caller reads the file.
 import type { ValidateFunction } from 'ajv';
-import { templateSlots } from '../engine/template.js';
+import { FILTER_NAMES, templateFilters, templateSlots } from '../engine/template.js';
 import type { ReplylintError } from '../errors.js';
 import { parseDataFile, type DataFile } from '../schema/data-file.js';
 import { schemaErrors } from '../schema/validate.js';
@@ -51,14 +51,20 @@ function semanticErrors(rule: RuleDefinition, data: DataFile, expectedName?: str
     });
   }
   // Templates may only use slots the rule fills.
-  const slots = new Set(['match', 'sentence', ...(rule.kind === 'substitution' ? ['replacement'] : []), ...captureNames(rule)]);
-  const check = (template: string, path: Array<string | number>) => {
+  const base = ['match', 'sentence', ...(rule.kind === 'substitution' ? ['replacement'] : []), ...captureNames(rule)];
+  const check = (template: string, path: Array<string | number>, slots: string[]) => {
     for (const slot of templateSlots(template)) {
-      if (!slots.has(slot)) errors.push(data.error(`unknown template slot {{${slot}}}: use one of ${[...slots].map((s) => `{{${s}}}`).join(', ')}`, path));
+      if (!slots.includes(slot)) errors.push(data.error(`unknown template slot {{${slot}}}: use one of ${slots.map((s) => `{{${s}}}`).join(', ')}`, path));
+    }
+    for (const filter of templateFilters(template)) {
+      if (!FILTER_NAMES.includes(filter)) errors.push(data.error(`unknown template filter |${filter}: use ${FILTER_NAMES.map((f) => `|${f}`).join(' or ')}`, path));
     }
   };
-  check(rule.message, ['message']);
-  rule.suggest?.forEach((s, i) => check(typeof s === 'string' ? s : s.text, typeof s === 'string' ? ['suggest', i] : ['suggest', i, 'text']));
+  check(rule.message, ['message'], base);
+  // Rewrites may also drop the matched words from their sentence.
+  rule.suggest?.forEach((s, i) =>
+    check(typeof s === 'string' ? s : s.text, typeof s === 'string' ? ['suggest', i] : ['suggest', i, 'text'], [...base, 'without-match']),
+  );
   return errors;
 }
 

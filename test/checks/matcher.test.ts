@@ -50,6 +50,8 @@ describe('pattern prefilter', () => {
     expect(patternPrefilter('[<actor>the #Noun] (lost|broke) it').map((s) => [...s].sort())).toEqual([['the'], ['broke', 'lost'], ['it']]);
     expect(patternPrefilter('#Noun (really)? #Verb')).toEqual([]);
     expect(patternPrefilter('^unfortunately').map((s) => [...s])).toEqual([['unfortunately']]);
+    // An optional capture group requires none of its words.
+    expect(patternPrefilter('the #Noun lost [<what>(your #Noun)]?').map((s) => [...s])).toEqual([['the'], ['lost']]);
   });
 
   it('lets compromise run only on sentences that could match', async () => {

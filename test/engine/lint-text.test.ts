@@ -103,3 +103,26 @@ describe('pattern captures', () => {
     expect(result.messages[0]!.message).toContain('responsible for “failed”.');
   });
 });
+
+describe('rewrite templates', () => {
+  const rule = (suggest: string[], extra: object = {}) =>
+    new RuleRegistry([makeRule({ kind: 'pattern', pattern: '[<who>the #Noun] lost [<what>(your #Noun)]?', suggest: suggest.map((text) => ({ text, target: 'sentence' as const })), ...extra })]);
+  const rewrites = async (text: string, suggest: string[], extra?: object) =>
+    (await lint(text, ['test/sample'], 'a.txt', rule(suggest, extra))).messages[0]!.suggestions?.map((s) => s.fix.text) ?? [];
+
+  it('skips a rewrite whose captures the match did not fill', async () => {
+    const suggest = ["I'm sorry {{what}} went missing.", "I'm sorry about this."];
+    expect(await rewrites('Sadly the driver lost your parcel.', suggest)).toEqual(["I'm sorry your parcel went missing.", "I'm sorry about this."]);
+    expect(await rewrites('Sadly the driver lost it.', suggest)).toEqual(["I'm sorry about this."]);
+  });
+
+  it('applies case filters and drops the matched words with {{without-match}}', async () => {
+    expect(await rewrites('Sadly the driver lost your parcel.', ['{{what|capitalize}} is on us; {{who|lower-first}} is not to blame.'])).toEqual([
+      'Your parcel is on us; the driver is not to blame.',
+    ]);
+    const phrase = (text: string) =>
+      lint(text, ['test/sample'], 'a.txt', new RuleRegistry([makeRule({ phrases: ['as I already said', 'simply'], suggest: [{ text: '{{without-match}}', target: 'sentence' }] })]));
+    expect((await phrase('As I already said, the link expires.')).messages[0]!.suggestions![0]!.fix.text).toBe('The link expires.');
+    expect((await phrase('Please simply click the link.')).messages[0]!.suggestions![0]!.fix.text).toBe('Please click the link.');
+  });
+});
