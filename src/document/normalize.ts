@@ -70,5 +70,6 @@ export function stem(form: string): string {
 
 /** Splits a rule's phrase into words the way the document does (no sentence parsing needed). */
 export function splitPhraseWords(phrase: string): string[] {
-  return phrase.match(/!?[\p{L}\p{N}][\p{L}\p{N}'’\-]*|\*/gu) ?? [];
+  // A lone "'s" is a word too: "on the (carrier|courier) 's end".
+  return phrase.match(/!?[\p{L}\p{N}][\p{L}\p{N}'’\-]*|['’]s\b|\*/gu) ?? [];
 }

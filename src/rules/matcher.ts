@@ -58,12 +58,14 @@ export function compilePhrase(phrase: string): CompiledPhrase[] {
 }
 
 function expandAlternatives(phrase: string): string[][] {
-  // Group "(a|b c)" alternatives; outside parentheses words are fixed.
+  // Group "(a|b c)" alternatives, "(a|b)?" optional ones; outside parentheses words are fixed.
   const parts: string[][][] = [];
-  const re = /\(([^)]*)\)|([^\s()]+)/g;
+  const re = /\(([^)]*)\)(\?)?|([^\s()]+)/g;
   for (const m of phrase.matchAll(re)) {
-    if (m[1] !== undefined) parts.push(m[1].split('|').map((alt) => splitPhraseWords(alt)));
-    else parts.push([splitPhraseWords(m[2]!)]);
+    if (m[1] !== undefined) {
+      const options = m[1].split('|').map((alt) => splitPhraseWords(alt));
+      parts.push(m[2] ? [...options, []] : options);
+    } else parts.push([splitPhraseWords(m[3]!)]);
   }
   let variants: string[][] = [[]];
   for (const options of parts) variants = variants.flatMap((v) => options.map((o) => [...v, ...o]));

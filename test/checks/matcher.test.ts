@@ -21,6 +21,11 @@ describe('phrase matching', () => {
     expect(found(['refund the order'], 'We refunded the orders.')).toEqual(['refunded the orders']);
   });
 
+  it('makes (a|b)? groups optional', () => {
+    expect(found(['it is (just)? policy'], "It's policy.")).toEqual(["It's policy"]);
+    expect(found(['it is (just)? policy'], "It's just policy.")).toEqual(["It's just policy"]);
+  });
+
   it('expands (a|b) alternatives and * wildcards', () => {
     expect(found(['not (our|my) fault'], 'It is not my fault.')).toEqual(['not my fault']);
     expect(found(['the * team'], 'Ask the billing team.')).toEqual(['the billing team']);

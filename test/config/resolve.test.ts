@@ -88,7 +88,7 @@ describe('config resolution', () => {
     });
     const linter = new ReplyLint({ cwd });
     const [result] = await linter.lintFiles(['a.txt']);
-    expect(result!.messages.map((m) => [m.ruleId, m.severity])).toEqual([['acme/no-sorry-for-inconvenience', 1]]);
+    expect(result!.messages.filter((m) => m.ruleId?.startsWith('acme/')).map((m) => [m.ruleId, m.severity])).toEqual([['acme/no-sorry-for-inconvenience', 1]]);
   });
 
   it('reports unknown rule ids and bad severities with the config line and column', async () => {

@@ -73,7 +73,7 @@ describe('--init', () => {
       const lint = await runCli(['reply.txt', '--format', 'json'], { cwd: dir, env });
       expect(lint.stderr).toBe('');
       expect(lint.status).toBe(1);
-      expect(ruleIds(parseResults(lint.stdout))).toEqual(['blame/third-party', 'refusal/dead-end', 'refusal/no-alternative']);
+      expect(ruleIds(parseResults(lint.stdout))).toEqual(['blame/third-party', 'refusal/dead-end']);
 
       // Someone edits the config; a second --init must not touch it.
       const edited = JSON.stringify({ extends: 'replylint:recommended', rules: { 'blame/third-party': 'off' } }, null, 2) + '\n';
@@ -149,7 +149,7 @@ describe('colour', () => {
     async () => {
       const run = await runCli(['reply.txt'], { cwd: dir, env: PLAIN_ENV });
       expect(run.status).toBe(1);
-      expect(run.stdout).toContain('✖ 5 problems (3 errors, 2 warnings)');
+      expect(run.stdout).toContain('✖ 4 problems (2 errors, 2 warnings)');
       expect(run.stdout).not.toMatch(ANSI);
     },
     TIMEOUT_MS,
@@ -247,7 +247,7 @@ describe('working folder', () => {
       expect(named.status).toBe(1);
       const results = parseResults(named.stdout);
       expect(results.map((r) => r.filePath)).toEqual([join(cwd, 'reply.txt')]);
-      expect(ruleIds(results)).toEqual(['refusal/dead-end', 'refusal/no-alternative', 'tone/condescending', 'tone/you-have-to']);
+      expect(ruleIds(results)).toEqual(['refusal/dead-end', 'tone/condescending', 'tone/you-have-to']);
       expect(results[0]!.messages.find((m) => m.ruleId === 'tone/condescending')?.severity).toBe(2);
 
       // No paths: the subfolder itself is linted, with the same config; paths are shown relative to it.
@@ -255,7 +255,7 @@ describe('working folder', () => {
       expect(walked.status).toBe(1);
       expect(walked.stdout).toMatch(/^reply\.txt$/m);
       expect(walked.stdout).not.toContain('blame/third-party');
-      expect(walked.stdout).toContain('✖ 4 problems (3 errors, 1 warning)');
+      expect(walked.stdout).toContain('✖ 3 problems (2 errors, 1 warning)');
     },
     TIMEOUT_MS,
   );

@@ -11,7 +11,7 @@ describe('lintText', () => {
     expect(result.messages).toHaveLength(1);
     const [m] = result.messages;
     expect(m).toMatchObject({ ruleId: 'blame/third-party', severity: 2, line: 3, column: 1, endLine: 3 });
-    expect(pointed(text, result)).toEqual(['The courier lost']);
+    expect(pointed(text, result)).toEqual(['The courier lost your parcel']);
     expect(m!.message).toContain('“The courier”');
     expect(result).toMatchObject({ errorCount: 1, warningCount: 0, fixableErrorCount: 0, fixableWarningCount: 0 });
   });

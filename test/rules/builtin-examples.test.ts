@@ -32,3 +32,11 @@ describe('built-in rules', () => {
     });
   }
 });
+
+describe('refusal rules', () => {
+  it('accept the same answers, so a dead end and a bare limit are judged alike', () => {
+    const deadEnd = registry.definition('refusal/dead-end')!;
+    const noAlternative = registry.definition('refusal/no-alternative')!;
+    expect(noAlternative.expect).toEqual(deadEnd.expect);
+  });
+});
