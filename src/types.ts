@@ -60,8 +60,12 @@ export interface ExceptionSpec extends MatcherSpec {
 }
 
 export interface WindowSpec {
-  /** The unit searched as a whole. */
-  scope: 'sentence' | 'paragraph' | 'reply';
+  /**
+   * The unit searched: the trigger's sentence, its paragraph or reply, or only what comes
+   * after the trigger in its paragraph or reply ("rest-of-…"). The trigger's own sentence
+   * is always searched.
+   */
+  scope: 'sentence' | 'paragraph' | 'reply' | 'rest-of-paragraph' | 'rest-of-reply';
   /** Sentences before / after the trigger also searched, even across paragraphs. */
   before?: number;
   after?: number;
@@ -96,6 +100,8 @@ export interface RuleDefinition {
   /** conditional kind */
   trigger?: MatcherSpec;
   expect?: MatcherSpec & { exceptions?: Array<string | ExceptionSpec> };
+  /** conditional kind: the trigger only counts when this is found in an earlier sentence of the reply */
+  follows?: MatcherSpec;
   window?: WindowSpec;
   /** Where the rule file came from, for messages. */
   source?: string;

@@ -2,7 +2,7 @@
 // (an alternative, an offer, a next step) within a window, or it is reported.
 import type { Reply, Sentence } from '../document/document.js';
 import { applyExceptions, optionExceptions } from '../rules/compile.js';
-import type { Hit } from '../rules/matcher.js';
+import type { Hit, Matcher } from '../rules/matcher.js';
 import type { WindowSpec } from '../types.js';
 import type { Check } from './types.js';
 
@@ -12,6 +12,7 @@ export const checkConditional: Check = (reply, rule, options) => {
   const findings = [];
   for (const sentence of reply.sentences) {
     for (const hit of applyExceptions(rule.main.find(sentence), exceptions)) {
+      if (rule.follows && !followsSomething(reply, hit, rule.follows)) continue;
       const answered = windowSentences(reply, sentence, window).some((s) =>
         applyExceptions(rule.expect!.find(s), rule.expectExceptions).some((e) => !overlaps(e, hit)),
       );
@@ -20,6 +21,11 @@ export const checkConditional: Check = (reply, rule, options) => {
   }
   return findings;
 };
+
+/** Whether `matcher` finds something in an earlier sentence of the reply. */
+function followsSomething(reply: Reply, hit: Hit, matcher: Matcher): boolean {
+  return reply.sentences.some((s) => s.index < hit.sentence.index && matcher.find(s).length > 0);
+}
 
 function overlaps(a: Hit, b: Hit): boolean {
   return a.sentence === b.sentence && a.start < b.end && b.start < a.end;
@@ -31,10 +37,19 @@ export function windowSentences(reply: Reply, sentence: Sentence, window: Window
   const at = sentence.index;
   const from = Math.max(0, at - (window.before ?? 0));
   const to = Math.min(all.length - 1, at + (window.after ?? 0));
-  return all.filter(
-    (s, i) =>
-      (i >= from && i <= to) ||
-      window.scope === 'reply' ||
-      (window.scope === 'paragraph' && s.paragraph === sentence.paragraph),
-  );
+  return all.filter((s, i) => {
+    if (i >= from && i <= to) return true;
+    switch (window.scope) {
+      case 'sentence':
+        return false;
+      case 'reply':
+        return true;
+      case 'rest-of-reply':
+        return i > at;
+      case 'paragraph':
+        return s.paragraph === sentence.paragraph;
+      case 'rest-of-paragraph':
+        return i > at && s.paragraph === sentence.paragraph;
+    }
+  });
 }

@@ -15,6 +15,8 @@ export interface CompiledRule {
   /** conditional rules: what must answer the trigger, and look-alikes that do not */
   expect?: Matcher;
   expectExceptions: CompiledException[];
+  /** conditional rules: what must come before the trigger for it to count */
+  follows?: Matcher;
   window: WindowSpec;
   exceptions: CompiledException[];
   suggest: SuggestSpec[];
@@ -22,7 +24,8 @@ export interface CompiledRule {
   matchers: Matcher[];
 }
 
-export const DEFAULT_WINDOW: WindowSpec = { scope: 'paragraph', after: 2 };
+// The default: "the rest of the paragraph or the next two sentences".
+export const DEFAULT_WINDOW: WindowSpec = { scope: 'rest-of-paragraph', after: 2 };
 
 export function mainSpec(def: RuleDefinition): MatcherSpec {
   switch (def.kind) {
@@ -42,15 +45,17 @@ export function compileRule(def: RuleDefinition): CompiledRule {
   const exceptions = (def.exceptions ?? []).map(compileException);
   const expect = def.kind === 'conditional' && def.expect ? compileMatcher(def.expect) : undefined;
   const expectExceptions = (def.expect?.exceptions ?? []).map(compileException);
+  const follows = def.kind === 'conditional' && def.follows ? compileMatcher(def.follows) : undefined;
   return {
     def,
     main,
     expect,
     expectExceptions,
+    follows,
     window: def.window ?? DEFAULT_WINDOW,
     exceptions,
     suggest: (def.suggest ?? []).map((s) => (typeof s === 'string' ? { text: s } : s)),
-    matchers: [main, ...(expect ? [expect] : []), ...[...exceptions, ...expectExceptions].map((e) => e.matcher)],
+    matchers: [main, ...(expect ? [expect] : []), ...(follows ? [follows] : []), ...[...exceptions, ...expectExceptions].map((e) => e.matcher)],
   };
 }
 

@@ -39,11 +39,15 @@ function semanticErrors(rule: RuleDefinition, data: DataFile, expectedName?: str
   if (rule.fixable && rule.kind !== 'substitution') {
     errors.push(data.error('"fixable" is only allowed on substitution rules: other rewrites are suggestions', ['fixable'], true));
   }
+  for (const key of ['trigger', 'expect', 'window', 'follows'] as const) {
+    if (rule[key] !== undefined && rule.kind !== 'conditional') errors.push(data.error(`"${key}" is only used by conditional rules`, [key], true));
+  }
   const phraseLists: Array<[string[] | undefined, Array<string | number>]> = [
     [rule.phrases, ['phrases']],
     [rule.swap ? Object.keys(rule.swap) : undefined, ['swap']],
     [rule.trigger?.phrases, ['trigger', 'phrases']],
     [rule.expect?.phrases, ['expect', 'phrases']],
+    [rule.follows?.phrases, ['follows', 'phrases']],
   ];
   for (const [list, path] of phraseLists) {
     list?.forEach((phrase, i) => {

@@ -52,3 +52,21 @@ describe('expect exceptions', () => {
     expect(await count("We can't ship there. I can hold it for pickup.")).toBe(0);
   });
 });
+
+describe('rest-of scopes and follows', () => {
+  it('rest-of-paragraph only looks after the trigger', async () => {
+    expect(await count("Instead, we collect. We can't ship it.", { scope: 'rest-of-paragraph' })).toBe(1);
+    expect(await count("Instead, we collect. We can't ship it.", { scope: 'paragraph' })).toBe(0);
+    expect(await count("We can't ship it. Sorry.\n\nInstead, we collect.", { scope: 'rest-of-reply' })).toBe(0);
+  });
+
+  it('with follows, counts a trigger only after what it names', async () => {
+    const r = new RuleRegistry([
+      makeRule({ kind: 'conditional', trigger: { phrases: ['can not be refunded'] }, expect: { phrases: ['instead'] }, follows: { phrases: ['I have refunded'] } }),
+    ]);
+    const n = async (text: string) => (await lint(text, ['test/sample'], 'r.txt', r)).messages.length;
+    expect(await n("I've refunded the mug. The fee can't be refunded.")).toBe(1);
+    expect(await n("The fee can't be refunded. I've refunded the mug.")).toBe(0);
+    expect(await n("The fee can't be refunded.")).toBe(0);
+  });
+});
