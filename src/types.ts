@@ -72,9 +72,14 @@ export interface WindowSpec {
 }
 
 export interface SuggestSpec {
+  /** The rewrite; ignored for `move-before-follows`, which moves the sentence as written. */
   text: string;
-  /** What the rewrite replaces: the matched words (default) or the whole sentence. */
-  target?: 'match' | 'sentence';
+  /**
+   * What the rewrite replaces: the matched words (default), the whole sentence, or (for
+   * conditional rules with `follows`) the span from the earlier sentence to this one, with
+   * this sentence moved first.
+   */
+  target?: 'match' | 'sentence' | 'move-before-follows';
 }
 
 /** A rule file after validation (YAML → object). */

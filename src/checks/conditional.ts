@@ -4,27 +4,33 @@ import type { Reply, Sentence } from '../document/document.js';
 import { applyExceptions, optionExceptions } from '../rules/compile.js';
 import type { Hit, Matcher } from '../rules/matcher.js';
 import type { WindowSpec } from '../types.js';
-import type { Check } from './types.js';
+import type { Check, Finding } from './types.js';
 
 export const checkConditional: Check = (reply, rule, options) => {
   const window = options.window ?? rule.window;
   const exceptions = [...rule.exceptions, ...optionExceptions(options)];
-  const findings = [];
+  const findings: Finding[] = [];
   for (const sentence of reply.sentences) {
     for (const hit of applyExceptions(rule.main.find(sentence), exceptions)) {
-      if (rule.follows && !followsSomething(reply, hit, rule.follows)) continue;
+      const anchor = rule.follows ? firstEarlier(reply, hit, rule.follows) : undefined;
+      if (rule.follows && !anchor) continue;
       const answered = windowSentences(reply, sentence, window).some((s) =>
         applyExceptions(rule.expect!.find(s), rule.expectExceptions).some((e) => !overlaps(e, hit)),
       );
-      if (!answered) findings.push({ hit });
+      if (!answered) findings.push(anchor ? { hit, anchor } : { hit });
     }
   }
   return findings;
 };
 
-/** Whether `matcher` finds something in an earlier sentence of the reply. */
-function followsSomething(reply: Reply, hit: Hit, matcher: Matcher): boolean {
-  return reply.sentences.some((s) => s.index < hit.sentence.index && matcher.find(s).length > 0);
+/** The first thing `matcher` finds in an earlier sentence of the reply. */
+function firstEarlier(reply: Reply, hit: Hit, matcher: Matcher): Hit | undefined {
+  for (const s of reply.sentences) {
+    if (s.index >= hit.sentence.index) return undefined;
+    const found = matcher.find(s)[0];
+    if (found) return found;
+  }
+  return undefined;
 }
 
 function overlaps(a: Hit, b: Hit): boolean {

@@ -6,6 +6,8 @@ import type { RuleOptions } from '../types.js';
 
 export interface Finding {
   hit: Hit;
+  /** conditional rules with `follows`: what the trigger follows (the earlier sentence) */
+  anchor?: Hit;
   /** substitution rules: the text that replaces the hit */
   replacement?: string;
 }

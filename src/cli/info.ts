@@ -25,7 +25,7 @@ export async function explainRule(linter: ReplyLint, id: string, color: boolean)
 
   lines.push(c.bold('Fires on'));
   for (const example of def.examples.invalid) {
-    lines.push(`  ${c.red('✖')} ${example.trim()}`);
+    lines.push(`  ${c.red('✖')} ${example.replace(/\s+/g, ' ').trim()}`);
     const result = await lintText(example, {
       filePath: 'example.txt',
       config: { rules: { [id]: { severity: 2, options: {} } } },
@@ -41,7 +41,7 @@ export async function explainRule(linter: ReplyLint, id: string, color: boolean)
   }
   if (def.examples.valid.length) {
     lines.push('', c.bold('Stays quiet on'));
-    for (const example of def.examples.valid) lines.push(`  ${c.green('✔')} ${example.trim()}`);
+    for (const example of def.examples.valid) lines.push(`  ${c.green('✔')} ${example.replace(/\s+/g, ' ').trim()}`);
   }
   if (def.source) lines.push('', c.dim(`Rule file: ${def.source}`));
   return lines.join('\n') + '\n';

@@ -1,6 +1,7 @@
 // The pure core: text and a resolved config in, an ESLint-style result out.
 // No file system, argv, console or process here (the CLI, LSP and browser share it).
 import { checkFor, type Finding } from '../checks/index.js';
+import type { Hit } from '../rules/matcher.js';
 import { buildReplies, type Reply } from '../document/document.js';
 import { ensureNlp } from '../document/nlp.js';
 import type { CompiledRule } from '../rules/compile.js';
@@ -67,7 +68,7 @@ function needsNlp(replies: Reply[], active: Array<{ rule: CompiledRule }>): bool
 const oneLine = (s: string) => s.replace(/\s+/g, ' ').trim();
 
 function toMessage(finding: Finding, rule: CompiledRule, setting: ResolvedRuleConfig, text: string, lines: LineIndex): LintMessage {
-  const { hit, replacement } = finding;
+  const { hit, replacement, anchor } = finding;
   const { sentence } = hit;
   const segment = sentence.segment;
   const start = segment.toSource(hit.start);
@@ -95,6 +96,10 @@ function toMessage(finding: Finding, rule: CompiledRule, setting: ResolvedRuleCo
   const suggestions: Suggestion[] = [];
   const atSentenceStart = hit.start === sentenceStart;
   for (const spec of rule.suggest) {
+    if (spec.target === 'move-before-follows') {
+      if (anchor) suggestions.push(moveBefore(text, anchor, sentenceRange));
+      continue;
+    }
     // A rewrite that names a capture the match did not fill is for another shape of sentence.
     if (templateSlots(spec.text).some((slot) => rewriteVars[slot as keyof typeof rewriteVars] === undefined)) continue;
     const whole = spec.target === 'sentence';
@@ -118,6 +123,17 @@ function toMessage(finding: Finding, rule: CompiledRule, setting: ResolvedRuleCo
   if (replacement !== undefined && rule.def.fixable) message.fix = { range: [start, end], text: replacement };
   if (suggestions.length) message.suggestions = suggestions;
   return message;
+}
+
+/** Moves the flagged sentence to just before the earlier sentence it follows. */
+function moveBefore(text: string, anchor: Hit, [sStart, sEnd]: [number, number]): Suggestion {
+  const a = anchor.sentence;
+  const aStart = a.segment.toSource(a.tokens[0]?.start ?? a.start);
+  const moved = text.slice(sStart, sEnd);
+  const between = text.slice(aStart, sStart).replace(/\s+$/, '');
+  const gap = /\n\s*\n/.test(text.slice(aStart, sStart)) ? '\n\n' : ' ';
+  const rewritten = `${moved}${gap}${between}`;
+  return { desc: `Rewrite: “${oneLine(moved)}” first, then the good news`, fix: { range: [aStart, sEnd], text: rewritten } };
 }
 
 /**

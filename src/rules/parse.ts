@@ -39,6 +39,11 @@ function semanticErrors(rule: RuleDefinition, data: DataFile, expectedName?: str
   if (rule.fixable && rule.kind !== 'substitution') {
     errors.push(data.error('"fixable" is only allowed on substitution rules: other rewrites are suggestions', ['fixable'], true));
   }
+  rule.suggest?.forEach((s, i) => {
+    if (typeof s !== 'string' && s.target === 'move-before-follows' && !rule.follows) {
+      errors.push(data.error('target "move-before-follows" needs a "follows" in the rule', ['suggest', i, 'target']));
+    }
+  });
   for (const key of ['trigger', 'expect', 'window', 'follows'] as const) {
     if (rule[key] !== undefined && rule.kind !== 'conditional') errors.push(data.error(`"${key}" is only used by conditional rules`, [key], true));
   }
