@@ -18,7 +18,13 @@ export function loadSplit(name) {
   const dir = join(ROOT, 'fixtures', 'corpus', name);
   const items = [];
   for (const file of readdirSync(dir).filter((f) => f.endsWith('.yaml')).sort()) {
-    for (const item of parse(readFileSync(join(dir, file), 'utf8')) ?? []) items.push({ ...item, file });
+    let list;
+    try {
+      list = parse(readFileSync(join(dir, file), 'utf8')) ?? [];
+    } catch (error) {
+      throw new Error(`${join('fixtures', 'corpus', name, file)}: ${error.message.split('\n')[0]}`);
+    }
+    for (const item of list) items.push({ ...item, file });
   }
   return items;
 }
@@ -113,8 +119,9 @@ for (const split of ['dev', 'test']) {
   let items;
   try {
     items = loadSplit(split);
-  } catch {
-    console.log(`\n${split}: no corpus found`);
+  } catch (error) {
+    console.log(`\n${split}: ${error.code === 'ENOENT' ? 'no corpus found' : error.message}`);
+    process.exitCode = 2;
     continue;
   }
   const evaluated = await evaluate(items);

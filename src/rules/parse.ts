@@ -56,6 +56,10 @@ function semanticErrors(rule: RuleDefinition, data: DataFile, expectedName?: str
   ];
   for (const [list, path] of phraseLists) {
     list?.forEach((phrase, i) => {
+      if (/\([^)]*\(/.test(phrase)) {
+        errors.push(data.error(`the phrase "${phrase}" nests ( ) groups, which phrases do not support: write it as two phrases`, path[0] === 'swap' ? path : [...path, i]));
+        return;
+      }
       if (compilePhrase(phrase).length === 0) errors.push(data.error(`the phrase "${phrase}" has no words to match`, path[0] === 'swap' ? path : [...path, i]));
     });
   }

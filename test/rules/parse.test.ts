@@ -52,3 +52,10 @@ describe('parseRuleFile', () => {
     ]);
   });
 });
+
+describe('phrase syntax checks', () => {
+  it('rejects nested ( ) groups instead of silently mis-reading them', () => {
+    const nested = SAMPLE_RULE_YAML.replace('  - sorry for the inconvenience', '  - sorry for (the|any (small|big)) inconvenience');
+    expect(errorsOf(nested)).toEqual(['rules/x.yaml:11:5: the phrase "sorry for (the|any (small|big)) inconvenience" nests ( ) groups, which phrases do not support: write it as two phrases']);
+  });
+});
