@@ -40,3 +40,16 @@ describe('refusal rules', () => {
     expect(noAlternative.expect).toEqual(deadEnd.expect);
   });
 });
+
+describe('README', () => {
+  it('lists every built-in rule with its kind and recommended severity', async () => {
+    const { readFileSync } = await import('node:fs');
+    const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
+    for (const rule of rules) {
+      const row = readme.split('\n').find((line) => line.startsWith(`| \`${rule.id}\` |`));
+      expect(row, rule.id).toBeDefined();
+      expect(row).toContain(`| ${rule.kind} |`);
+      expect(row).toContain(`| ${(presets.recommended?.rules?.[rule.id] as string | undefined) ?? 'off'} |`);
+    }
+  });
+});
