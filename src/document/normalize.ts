@@ -15,7 +15,7 @@ const CONTRACTIONS: Record<string, string[]> = {
 // Words whose "'s" is "is" (or "has"); on other words it marks a possessive.
 const S_IS = new Set([
   'it', 'that', 'this', 'there', 'here', 'what', 'who', 'where', 'when', 'how', 'he', 'she', 'everything',
-  'nothing', 'something', 'anything', 'someone', 'everyone', 'nobody',
+  'nothing', 'something', 'anything', 'someone', 'everyone', 'nobody', 'one',
 ]);
 
 const SUFFIXES: Array<[string, string]> = [

@@ -148,6 +148,15 @@ class PhraseMatcher implements Matcher {
   }
 }
 
+/** Overlapping hits from different patterns: keep the longest (the first on ties). */
+function dropOverlapping(hits: Hit[]): Hit[] {
+  if (hits.length < 2) return hits;
+  const sorted = [...hits].sort((a, b) => b.end - b.start - (a.end - a.start));
+  const kept: Hit[] = [];
+  for (const h of sorted) if (!kept.some((k) => k.start < h.end && h.start < k.end)) kept.push(h);
+  return kept.sort((a, b) => a.start - b.start);
+}
+
 /** Where phrases overlap ("not possible", "not possible at all"), keep the longest. */
 function dropContained(hits: Hit[]): Hit[] {
   if (hits.length < 2) return hits;
@@ -241,7 +250,8 @@ class PatternMatcher implements Matcher {
         hits.push({ sentence, start: sentence.start + offset.start, end: sentence.start + end, captures });
       }
     }
-    return hits;
+    // Several patterns of one rule may match the same words; report the longest once.
+    return dropOverlapping(hits);
   }
 }
 
