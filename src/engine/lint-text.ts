@@ -59,9 +59,19 @@ function activeRules({ config, rules }: LintTextOptions): Array<{ rule: Compiled
   return active;
 }
 
+/**
+ * Whether compromise must be loaded: a main matcher needs tags for some sentence, or a
+ * main matcher that needs none has hit, and the rule's answers, exceptions or `follows`
+ * (consulted only after a hit) need tags somewhere in that reply. Most clean replies need
+ * neither, and never pay for loading compromise.
+ */
 function needsNlp(replies: Reply[], active: Array<{ rule: CompiledRule }>): boolean {
   return replies.some((reply) =>
-    reply.sentences.some((s) => active.some(({ rule }) => rule.matchers.some((m) => m.needsNlp(s)))),
+    active.some(({ rule }) => {
+      if (reply.sentences.some((s) => rule.main.needsNlp(s))) return true;
+      if (!rule.secondary.some((m) => reply.sentences.some((s) => m.needsNlp(s)))) return false;
+      return reply.sentences.some((s) => rule.main.find(s).length > 0);
+    }),
   );
 }
 

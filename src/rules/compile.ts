@@ -20,8 +20,8 @@ export interface CompiledRule {
   window: WindowSpec;
   exceptions: CompiledException[];
   suggest: SuggestSpec[];
-  /** every matcher of the rule, for the "does any sentence need compromise" question */
-  matchers: Matcher[];
+  /** the rule's other matchers (answers, follows, exceptions): consulted only after a main hit */
+  secondary: Matcher[];
 }
 
 // The default: "the rest of the paragraph or the next two sentences".
@@ -55,7 +55,7 @@ export function compileRule(def: RuleDefinition): CompiledRule {
     window: def.window ?? DEFAULT_WINDOW,
     exceptions,
     suggest: (def.suggest ?? []).map((s) => (typeof s === 'string' ? { text: s } : s)),
-    matchers: [main, ...(expect ? [expect] : []), ...(follows ? [follows] : []), ...[...exceptions, ...expectExceptions].map((e) => e.matcher)],
+    secondary: [...(expect ? [expect] : []), ...(follows ? [follows] : []), ...[...exceptions, ...expectExceptions].map((e) => e.matcher)],
   };
 }
 

@@ -36,40 +36,37 @@ interface Slot {
   exact?: string;
 }
 
+/** One alternative of a phrase part: a sequence of word slots (empty for an optional part). */
+type Option = Slot[];
+
+/**
+ * A phrase compiled once into parts, each a list of alternatives: "we (can't|won't) help"
+ * is [[we], [[can, not], [will, not]], [help]]. Alternatives are tried in place instead of
+ * being multiplied out, so compiling costs the phrase's length, not the product of its groups.
+ */
 interface CompiledPhrase {
   source: string;
-  slots: Slot[];
+  parts: Option[][];
 }
 
-/** "we (can't|won't) help" → every alternative spelled out, each as normalized slots. */
+/** Compiles a rule phrase; an empty array when the phrase has no words to match. */
 export function compilePhrase(phrase: string): CompiledPhrase[] {
-  const words = expandAlternatives(phrase);
-  return words.map((variant) => ({
-    source: phrase,
-    slots: variant.flatMap((word): Slot[] => {
-      if (word === '*') return [{ any: true, norm: '*', stem: '*' }];
-      if (word.startsWith('!')) {
-        return normalizeWord(word.slice(1)).map((norm) => ({ any: false, negate: true, norm, stem: stem(norm) }));
-      }
-      const exact = /^[A-Z]{2,}$/.test(word) ? word : undefined;
-      return normalizeWord(word).map((norm) => ({ any: false, norm, stem: stem(norm), exact }));
-    }),
-  }));
-}
-
-function expandAlternatives(phrase: string): string[][] {
-  // Group "(a|b c)" alternatives, "(a|b)?" optional ones; outside parentheses words are fixed.
-  const parts: string[][][] = [];
+  const parts: Option[][] = [];
   const re = /\(([^)]*)\)(\?)?|([^\s()]+)/g;
   for (const m of phrase.matchAll(re)) {
-    if (m[1] !== undefined) {
-      const options = m[1].split('|').map((alt) => splitPhraseWords(alt));
-      parts.push(m[2] ? [...options, []] : options);
-    } else parts.push([splitPhraseWords(m[3]!)]);
+    const texts = m[1] !== undefined ? m[1].split('|') : [m[3]!];
+    const options = texts.map((t) => splitPhraseWords(t).flatMap(toSlots));
+    if (m[2]) options.push([]);
+    if (options.some((o) => o.length > 0) || m[2]) parts.push(options);
   }
-  let variants: string[][] = [[]];
-  for (const options of parts) variants = variants.flatMap((v) => options.map((o) => [...v, ...o]));
-  return variants.filter((v) => v.length > 0);
+  return parts.some((part) => part.some((o) => o.length > 0)) ? [{ source: phrase, parts }] : [];
+}
+
+function toSlots(word: string): Slot[] {
+  if (word === '*') return [{ any: true, norm: '*', stem: '*' }];
+  if (word.startsWith('!')) return normalizeWord(word.slice(1)).map((norm) => ({ any: false, negate: true, norm, stem: stem(norm) }));
+  const exact = /^[A-Z]{2,}$/.test(word) ? word : undefined;
+  return normalizeWord(word).map((norm) => ({ any: false, norm, stem: stem(norm), exact }));
 }
 
 function slotMatches(slot: Slot, token: Token): boolean {
@@ -78,20 +75,47 @@ function slotMatches(slot: Slot, token: Token): boolean {
   return token.norm === slot.norm || (slot.stem.length > 2 && token.stem === slot.stem);
 }
 
-/** Matches slots from token i; returns the index of the last token consumed, or -1. */
-function matchAt(slots: Slot[], tokens: Token[], i: number): number {
-  let t = i;
-  for (const slot of slots) {
-    if (slot.negate) {
-      const next = tokens[t];
-      if (next && slotMatches({ ...slot, negate: false }, next)) return -1;
-      continue;
+/** Matches parts[i..] from token t; returns the token index just past the longest match, or -1. */
+function matchParts(parts: Option[][], i: number, tokens: Token[], t: number): number {
+  if (i === parts.length) return t;
+  let best = -1;
+  for (const option of parts[i]!) {
+    let at = t;
+    let ok = true;
+    for (const slot of option) {
+      if (slot.negate) {
+        // zero-width: "you can !not" — the next word must not be this one
+        const next = tokens[at];
+        if (next && slotMatches({ ...slot, negate: false }, next)) ok = false;
+      } else if (tokens[at] && slotMatches(slot, tokens[at]!)) at++;
+      else ok = false;
+      if (!ok) break;
     }
-    const token = tokens[t];
-    if (!token || !slotMatches(slot, token)) return -1;
-    t++;
+    if (!ok) continue;
+    const end = matchParts(parts, i + 1, tokens, at);
+    if (end > best) best = end;
   }
-  return t - 1;
+  return best;
+}
+
+/** The index keys a phrase can start with (word forms and stems), or 'wild' when it can start anywhere. */
+function firstKeys(parts: Option[][], i = 0): Set<string> | 'wild' {
+  const keys = new Set<string>();
+  for (; i < parts.length; i++) {
+    let optional = false;
+    for (const option of parts[i]!) {
+      const first = option.find((slot) => !slot.negate);
+      if (!first) {
+        optional = true;
+        continue;
+      }
+      if (first.any) return 'wild';
+      keys.add(first.norm);
+      keys.add(first.stem);
+    }
+    if (!optional) return keys;
+  }
+  return keys;
 }
 
 class PhraseMatcher implements Matcher {
@@ -101,15 +125,14 @@ class PhraseMatcher implements Matcher {
   constructor(phrases: string[]) {
     for (const phrase of phrases) {
       for (const compiled of compilePhrase(phrase)) {
-        const first = compiled.slots[0];
-        if (!first || first.negate) continue;
-        if (first.any) {
+        const keys = firstKeys(compiled.parts);
+        if (keys === 'wild') {
           this.wild.push(compiled);
           continue;
         }
-        for (const key of new Set([first.norm, first.stem])) {
+        for (const key of keys) {
           const list = this.byFirst.get(key) ?? [];
-          list.push(compiled);
+          if (!list.includes(compiled)) list.push(compiled);
           this.byFirst.set(key, list);
         }
       }
@@ -123,10 +146,10 @@ class PhraseMatcher implements Matcher {
     const tryPhrases = (list: CompiledPhrase[] | undefined, i: number) => {
       if (!list) return;
       for (const phrase of list) {
-        const last = matchAt(phrase.slots, tokens, i);
-        if (last < 0) continue;
+        const next = matchParts(phrase.parts, 0, tokens, i);
+        if (next <= i) continue;
         const start = tokens[i]!.start;
-        const end = tokens[last]!.end;
+        const end = tokens[next - 1]!.end;
         // A phrase indexed under both its word and its stem, or two spellings: report once.
         const key = `${start}:${end}`;
         if (seen.has(key)) continue;
@@ -192,8 +215,9 @@ export function patternPrefilter(pattern: string): Array<Set<string>> {
     const words: string[] = [];
     let constrained = true;
     for (const alt of alternatives) {
-      const a = alt.trim();
-      if (!/^[a-z][a-z']*$/i.test(a)) {
+      // A multi-word alternative ("does not") is present only if its first word is.
+      const a = alt.trim().split(/\s+/)[0]!;
+      if (!/^[a-z][a-z'’-]*$/i.test(a)) {
         constrained = false;
         break;
       }

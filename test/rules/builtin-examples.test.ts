@@ -53,3 +53,15 @@ describe('README', () => {
     }
   });
 });
+
+describe('pattern prefilters', () => {
+  it('give every built-in pattern at least one required word, so compromise stays unloaded on most replies', async () => {
+    const { patternPrefilter } = await import('../../src/rules/matcher.js');
+    const unconstrained: string[] = [];
+    for (const rule of rules) {
+      const patterns = [rule.pattern, rule.trigger?.pattern].flat().filter((p): p is string => typeof p === 'string');
+      for (const p of patterns) if (patternPrefilter(p).length === 0) unconstrained.push(`${rule.id}: ${p}`);
+    }
+    expect(unconstrained).toEqual([]);
+  });
+});
