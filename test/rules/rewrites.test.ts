@@ -53,7 +53,7 @@ describe('rewrites', () => {
           // Other problems of the family that were already in the text and survive the rewrite
           // (two condescending phrases in one sentence) are not the rewrite's doing.
           const words = (t: string, m: { line: number; column: number; endLine: number; endColumn: number }) =>
-            t.slice(offsetOf(t, m.line, m.column), offsetOf(t, m.endLine, m.endColumn));
+            t.slice(offsetOf(t, m.line, m.column), offsetOf(t, m.endLine, m.endColumn)).toLowerCase();
           const before = before_.messages
             .filter((m) => m !== message && familyOf(m.ruleId) === familyOf(message.ruleId))
             .map((m) => `${m.ruleId}|${words(sample.text, m)}`);
