@@ -163,7 +163,8 @@ class PhraseMatcher implements Matcher {
       if (token.stem !== token.norm) tryPhrases(this.byFirst.get(token.stem), i);
       if (this.wild.length) tryPhrases(this.wild, i);
     }
-    return dropContained(hits);
+    // Overlapping phrases ("that is not possible", "not possible to"): one report, the longest.
+    return dropOverlapping(hits);
   }
 
   needsNlp(): boolean {
@@ -171,7 +172,7 @@ class PhraseMatcher implements Matcher {
   }
 }
 
-/** Overlapping hits from different patterns: keep the longest (the first on ties). */
+/** Overlapping hits of one matcher: keep the longest (the first on ties). */
 function dropOverlapping(hits: Hit[]): Hit[] {
   if (hits.length < 2) return hits;
   const sorted = [...hits].sort((a, b) => b.end - b.start - (a.end - a.start));
@@ -180,13 +181,6 @@ function dropOverlapping(hits: Hit[]): Hit[] {
   return kept.sort((a, b) => a.start - b.start);
 }
 
-/** Where phrases overlap ("not possible", "not possible at all"), keep the longest. */
-function dropContained(hits: Hit[]): Hit[] {
-  if (hits.length < 2) return hits;
-  return hits.filter(
-    (h) => !hits.some((o) => o !== h && o.start <= h.start && o.end >= h.end && o.end - o.start > h.end - h.start),
-  );
-}
 
 // ---------------------------------------------------------------------------
 // compromise patterns
