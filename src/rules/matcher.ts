@@ -66,7 +66,14 @@ function toSlots(word: string): Slot[] {
   if (word === '*') return [{ any: true, norm: '*', stem: '*' }];
   if (word.startsWith('!')) return normalizeWord(word.slice(1)).map((norm) => ({ any: false, negate: true, norm, stem: stem(norm) }));
   const exact = /^[A-Z]{2,}$/.test(word) ? word : undefined;
-  return normalizeWord(word).map((norm) => ({ any: false, norm, stem: stem(norm), exact }));
+  return normalizeWord(word).map((norm) => ({ any: false, norm, stem: inflectable(norm) ? stem(norm) : norm, exact }));
+}
+
+// The stemmer also strips derivations: "surely" → "sure", "ours" → "our". A rule's adverbs and
+// pronouns match as written; its verbs and nouns match in any inflection.
+const UNSTEMMED = new Set(['ours', 'yours', 'theirs', 'hers', 'its', 'us', 'this', 'thus', 'as', 'is', 'was', 'has', 'does']);
+function inflectable(norm: string): boolean {
+  return norm.length > 3 && !norm.endsWith('ly') && !UNSTEMMED.has(norm);
 }
 
 function slotMatches(slot: Slot, token: Token): boolean {
