@@ -14,8 +14,11 @@ export const checkConditional: Check = (reply, rule, options) => {
     for (const hit of applyExceptions(rule.main.find(sentence), exceptions)) {
       const anchor = rule.follows ? firstEarlier(reply, hit, rule.follows) : undefined;
       if (rule.follows && !anchor) continue;
+      // An answer counts when it comes after the trigger: later in its sentence, or in the window.
       const answered = windowSentences(reply, sentence, window).some((s) =>
-        applyExceptions(rule.expect!.find(s), rule.expectExceptions).some((e) => !overlaps(e, hit)),
+        applyExceptions(rule.expect!.find(s), rule.expectExceptions).some((e) =>
+          s === sentence ? e.start >= hit.end : s.index > sentence.index || window.before !== undefined || window.scope === 'paragraph' || window.scope === 'reply',
+        ),
       );
       if (!answered) findings.push(anchor ? { hit, anchor } : { hit });
     }
