@@ -35,11 +35,11 @@ const SEED = 20240611;
 const FOLDER_FILES = 1000;
 const WARMUP_FILES = 200;
 
-// ---------------------------------------------------------------------------------------------
+// ----------------------------------------------------------------
 // Corpus generator. All text below is written for this benchmark. Problem sentences carry the
 // rule they are meant to trip, so the run can print how many planted problems were found — a
 // sanity check that the folder run did real work, not a test.
-// ---------------------------------------------------------------------------------------------
+// ----------------------------------------------------------------
 
 /** mulberry32: a tiny seeded PRNG, so the corpus is byte-identical on every machine. */
 function mulberry32(seed) {
@@ -377,9 +377,9 @@ function writeCorpus(dir, count, seed) {
   return files;
 }
 
-// ---------------------------------------------------------------------------------------------
+// ----------------------------------------------------------------
 // Running and measuring
-// ---------------------------------------------------------------------------------------------
+// ----------------------------------------------------------------
 
 /** One timed child process. stdout is discarded unless `capture` (then it is returned). */
 function run(args, { cwd = ROOT, capture = false, prefix } = {}) {
@@ -456,7 +456,7 @@ for (const file of files) nodes += parser.parse(readFileSync(file, 'utf8')).chil
 process.stdout.write(JSON.stringify({ files: files.length, paragraphs: nodes }) + '\\n');
 `;
 
-// ---------------------------------------------------------------------------------------------
+// ----------------------------------------------------------------
 
 function fmt(n, digits = 0) {
   return n === null || n === undefined || Number.isNaN(n) ? '–' : n.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });

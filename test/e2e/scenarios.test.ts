@@ -13,13 +13,14 @@
 //   json          true: stdout must be one JSON value and nothing else; an array is checked to be
 //                 ESLint results (shape and counts)
 //   jsonExpect    checks on that JSON (see JsonExpect below)
+//   generated     { "<file>": "text" } written before the run and removed after (paths git won't keep)
 //   preconditions { "<file>": { contains[], startsWith } } checks on input bytes, e.g. that a CRLF
 //                 fixture still has its CRLFs after a checkout
 //   knownBug      "what is wrong": the scenario asserts the correct behaviour and is expected to
 //                 fail until the bug is fixed (vitest reports it if it starts passing). Set
 //                 REPLYLINT_E2E_KNOWN_BUGS=run to run these as ordinary tests and see why they fail.
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { isAbsolute, join, resolve } from 'node:path';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, isAbsolute, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { assertBuilt, envWith, runCli, type CliRun } from './run-cli.js';
@@ -73,6 +74,8 @@ interface Scenario {
   description: string;
   args: string[];
   cwd?: string;
+  /** files written just before the run and removed after it: for paths git will not keep, such as node_modules/ */
+  generated?: Record<string, string>;
   stdin?: string;
   env?: Record<string, string | null>;
   exitCode: number;
@@ -84,7 +87,7 @@ interface Scenario {
   knownBug?: string;
 }
 
-const SCENARIO_KEYS = ['description', 'args', 'cwd', 'stdin', 'env', 'exitCode', 'stdout', 'stderr', 'json', 'jsonExpect', 'preconditions', 'knownBug'];
+const SCENARIO_KEYS = ['description', 'args', 'cwd', 'stdin', 'env', 'exitCode', 'stdout', 'stderr', 'json', 'jsonExpect', 'preconditions', 'knownBug', 'generated'];
 const STREAM_KEYS = ['empty', 'contains', 'notContains', 'matches', 'notMatches'];
 const JSON_KEYS = ['results', 'filePaths', 'errorCount', 'warningCount', 'ruleCounts', 'first', 'messageKeys', 'values'];
 const MESSAGE_KEYS = ['file', 'severity', 'line', 'column', 'endLine', 'endColumn', 'text', 'suggestionRangeText', 'suggestionText'];
@@ -116,7 +119,7 @@ const names = readdirSync(SCENARIOS)
   .filter((n) => statSync(join(SCENARIOS, n)).isDirectory())
   .sort();
 
-// ---------------------------------------------------------------------------------------------
+// ----------------------------------------------------------------
 // Checks
 
 function checkStream(label: string, text: string, e: StreamExpect | undefined): void {
@@ -201,6 +204,25 @@ function textBetween(source: string, m: Message): string {
     ...lines.slice(m.line, m.endLine - 1),
     (lines[m.endLine - 1] ?? '').slice(0, m.endColumn - 1),
   ].join('\n');
+}
+
+/** Writes the scenario's generated files; returns the top-level paths it created, for removal. */
+function writeGenerated(dir: string, files: Record<string, string> | undefined): string[] {
+  const created = new Set<string>();
+  for (const [rel, text] of Object.entries(files ?? {})) {
+    // Remember the first folder (or the file) on the path that did not exist yet.
+    const parts = rel.split('/');
+    for (let i = 1; i <= parts.length; i++) {
+      const path = join(dir, ...parts.slice(0, i));
+      if (!existsSync(path)) {
+        created.add(path);
+        break;
+      }
+    }
+    mkdirSync(dirname(join(dir, rel)), { recursive: true });
+    writeFileSync(join(dir, rel), text);
+  }
+  return [...created];
 }
 
 function displayFile(cwd: string, file: string): string {
@@ -294,7 +316,7 @@ function describeRun(run: CliRun): string {
   return `exit ${run.status}${run.signal ? ` (signal ${run.signal})` : ''}\n--- stdout ---\n${run.stdout}\n--- stderr ---\n${run.stderr}`;
 }
 
-// ---------------------------------------------------------------------------------------------
+// ----------------------------------------------------------------
 
 describe.concurrent('CLI scenarios (test/e2e/scenarios)', () => {
   beforeAll(assertBuilt);
@@ -321,10 +343,17 @@ describe.concurrent('CLI scenarios (test/e2e/scenarios)', () => {
     test(
       title,
       async () => {
-        checkPreconditions(dir, scenario.preconditions);
+        const created = writeGenerated(dir, scenario.generated);
+        let run;
+        try {
+          checkPreconditions(dir, scenario.preconditions);
+          const cwd0 = scenario.cwd ? join(dir, scenario.cwd) : dir;
+          const env0 = scenario.env ? envWith(scenario.env) : envWith({ NO_COLOR: '1' });
+          run = await runCli(scenario.args, { cwd: cwd0, env: env0, stdin: scenario.stdin, timeoutMs: TIMEOUT_MS - 5_000 });
+        } finally {
+          for (const path of created) rmSync(path, { recursive: true, force: true });
+        }
         const cwd = scenario.cwd ? join(dir, scenario.cwd) : dir;
-        const env = scenario.env ? envWith(scenario.env) : envWith({ NO_COLOR: '1' });
-        const run = await runCli(scenario.args, { cwd, env, stdin: scenario.stdin, timeoutMs: TIMEOUT_MS - 5_000 });
         const context = `replylint ${scenario.args.join(' ')} (in scenarios/${name}${scenario.cwd ? `/${scenario.cwd}` : ''})\n${describeRun(run)}`;
         try {
           expect(run.status, 'exit code').toBe(scenario.exitCode);
