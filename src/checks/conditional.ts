@@ -1,14 +1,14 @@
 // `conditional` rules: a trigger (a refusal) that must be answered by an expected sentence
 // (an alternative, an offer, a next step) within a window, or it is reported.
 import type { Reply, Sentence } from '../document/document.js';
-import { applyExceptions, optionExceptions } from '../rules/compile.js';
+import { applyExceptions, ruleExceptions } from '../rules/compile.js';
 import type { Hit, Matcher } from '../rules/matcher.js';
 import type { WindowSpec } from '../types.js';
 import type { Check, Finding } from './types.js';
 
 export const checkConditional: Check = (reply, rule, options) => {
   const window = options.window ?? rule.window;
-  const exceptions = [...rule.exceptions, ...optionExceptions(options)];
+  const exceptions = ruleExceptions(rule, options);
   const findings: Finding[] = [];
   for (const sentence of reply.sentences) {
     for (const hit of applyExceptions(rule.main.find(sentence), exceptions)) {

@@ -1,10 +1,10 @@
 // `substitution` rules: a phrase and its replacement — the only kind whose rewrite --fix applies.
-import { applyExceptions, optionExceptions } from '../rules/compile.js';
+import { applyExceptions, ruleExceptions } from '../rules/compile.js';
 import type { Check } from './types.js';
 
 export const checkSubstitution: Check = (reply, rule, options) => {
   const swap = rule.def.swap ?? {};
-  const exceptions = [...rule.exceptions, ...optionExceptions(options)];
+  const exceptions = ruleExceptions(rule, options);
   return reply.sentences.flatMap((s) =>
     applyExceptions(rule.main.find(s), exceptions).map((hit) => {
       const written = s.segment.text.slice(hit.start, hit.end);

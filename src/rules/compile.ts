@@ -64,9 +64,22 @@ function compileException(spec: string | ExceptionSpec): CompiledException {
   return { matcher: compileMatcher(spec), scope: spec.scope ?? 'match' };
 }
 
-/** Options from the config that add to a rule: extra allowed phrases. */
-export function optionExceptions(options: RuleOptions): CompiledException[] {
-  return options.allow?.length ? [{ matcher: compileMatcher({ phrases: options.allow }), scope: 'match' }] : [];
+const withOptions = new WeakMap<RuleOptions, Map<CompiledRule, CompiledException[]>>();
+
+/**
+ * The rule's exceptions plus the config's extra `allow` phrases. Compiled once per rule and
+ * options object: checks run per reply, and recompiling there was wasted work.
+ */
+export function ruleExceptions(rule: CompiledRule, options: RuleOptions): CompiledException[] {
+  if (!options.allow?.length) return rule.exceptions;
+  let byRule = withOptions.get(options);
+  if (!byRule) withOptions.set(options, (byRule = new Map()));
+  let list = byRule.get(rule);
+  if (!list) {
+    list = [...rule.exceptions, { matcher: compileMatcher({ phrases: options.allow }), scope: 'match' }];
+    byRule.set(rule, list);
+  }
+  return list;
 }
 
 /** Drops hits that an exception cancels (LanguageTool's antipatterns). */

@@ -83,3 +83,18 @@ describe('exceptions', () => {
     expect(kept("We can't do it, and that's on us.")).toBe(0);
   });
 });
+
+describe('config allow option', () => {
+  it('cancels hits it overlaps, on top of the rule exceptions, compiled once per options object', async () => {
+    const { ruleExceptions } = await import('../../src/rules/compile.js');
+    const rule = compileRule(makeRule({ phrases: ['can not'], exceptions: ['can not wait'] }));
+    const options = { allow: ["we can't ship"] };
+    const first = ruleExceptions(rule, options);
+    expect(ruleExceptions(rule, options)).toBe(first);
+    expect(ruleExceptions(rule, {})).toBe(rule.exceptions);
+    const kept = (text: string) => applyExceptions(rule.main.find(sentence(text)), first).length;
+    expect(kept("We can't ship abroad.")).toBe(0);
+    expect(kept("We can't refund it.")).toBe(1);
+    expect(kept("We can't wait.")).toBe(0);
+  });
+});
