@@ -6,7 +6,10 @@ let loading: Promise<Nlp> | undefined;
 
 export async function ensureNlp(): Promise<Nlp> {
   if (nlp) return nlp;
-  loading ??= import('compromise/two').then((m) => (nlp = m.default));
+  loading ??= import('compromise/two').then((m) => {
+    m.default.addWords(SUPPORT_AGENTS);
+    return (nlp = m.default);
+  });
   return loading;
 }
 
@@ -19,3 +22,23 @@ export function loadedNlp(): Nlp {
 export function isNlpLoaded(): boolean {
   return nlp !== undefined;
 }
+
+/**
+ * Who can be the actor of a failure in a support reply. compromise tags people by trade
+ * (#Actor: courier, driver, landlord) and companies it knows (#Organization: FedEx, Google),
+ * but not the businesses and teams that support replies blame: these words teach it that they
+ * act too, so rules can say `#Actor` instead of listing every partner.
+ */
+const SUPPORT_AGENTS: Record<string, string> = Object.fromEntries(
+  [
+    'carrier', 'warehouse', 'supplier', 'vendor', 'manufacturer', 'wholesaler', 'distributor', 'reseller',
+    'seller', 'merchant', 'retailer', 'marketplace', 'bank', 'issuer', 'processor', 'gateway', 'insurer',
+    'underwriter', 'broker', 'airline', 'restaurant', 'kitchen', 'lab', 'laboratory', 'clinic', 'surgery',
+    'hospital', 'pharmacy', 'school', 'university', 'college', 'registry', 'depot', 'hub', 'factory',
+    'dispatcher', 'rider', 'shipper', 'customs', 'logistics', 'fulfilment', 'fulfillment', 'finance',
+    'accounts', 'billing', 'department', 'team', 'provider', 'partner', 'contractor', 'subcontractor',
+    'agency', 'operator', 'host', 'platform', 'system', 'software', 'server', 'servers', 'firmware',
+    'management', 'headquarters', 'HQ', 'upstairs', 'staff', 'colleague', 'colleagues', 'adjuster', 'assessor',
+    'examiner', 'landlord', 'letting agent', 'travel agent', 'tour operator', 'post office', 'app store',
+  ].map((w) => [w, 'Actor']),
+);

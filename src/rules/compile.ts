@@ -32,7 +32,8 @@ export function mainSpec(def: RuleDefinition): MatcherSpec {
     case 'phrase':
       return { phrases: def.phrases ?? [] };
     case 'pattern':
-      return { pattern: def.pattern ?? [] };
+      // a pattern rule may also list plain phrases: they match without loading compromise
+      return { ...(def.phrases?.length && { phrases: def.phrases }), pattern: def.pattern ?? [] };
     case 'substitution':
       return { phrases: Object.keys(def.swap ?? {}) };
     case 'conditional':

@@ -47,19 +47,28 @@ type Option = Slot[];
 interface CompiledPhrase {
   source: string;
   parts: Option[][];
+  /** `^` first: the phrase must start the sentence */
+  atStart?: boolean;
+  /** `$` last: the phrase must end the sentence ("^ no $" is a bare "No.") */
+  atEnd?: boolean;
 }
 
 /** Compiles a rule phrase; an empty array when the phrase has no words to match. */
 export function compilePhrase(phrase: string): CompiledPhrase[] {
   const parts: Option[][] = [];
   const re = /\(([^)]*)\)(\?)?|([^\s()]+)/g;
-  for (const m of phrase.matchAll(re)) {
+  const trimmed = phrase.trim();
+  const atStart = trimmed.startsWith('^');
+  const atEnd = trimmed.endsWith('$');
+  const body = trimmed.slice(atStart ? 1 : 0, atEnd ? -1 : undefined);
+  for (const m of body.matchAll(re)) {
     const texts = m[1] !== undefined ? m[1].split('|') : [m[3]!];
     const options = texts.map((t) => splitPhraseWords(t).flatMap(toSlots));
     if (m[2]) options.push([]);
     if (options.some((o) => o.length > 0) || m[2]) parts.push(options);
   }
-  return parts.some((part) => part.some((o) => o.length > 0)) ? [{ source: phrase, parts }] : [];
+  if (!parts.some((part) => part.some((o) => o.length > 0))) return [];
+  return [{ source: phrase, parts, ...(atStart && { atStart }), ...(atEnd && { atEnd }) }];
 }
 
 function toSlots(word: string): Slot[] {
@@ -79,7 +88,11 @@ function inflectable(norm: string): boolean {
 function slotMatches(slot: Slot, token: Token): boolean {
   if (slot.any) return true;
   if (slot.exact) return token.raw === slot.exact || token.raw.startsWith(slot.exact + "'");
-  return token.norm === slot.norm || (slot.stem.length > 2 && token.stem === slot.stem);
+  if (token.norm === slot.norm) return true;
+  // A rule word written as a gerund ("is declining") names the progressive: it must not match
+  // "is declined" through the shared stem.
+  if (slot.norm.endsWith('ing') && !token.norm.endsWith('ing')) return false;
+  return slot.stem.length > 2 && token.stem === slot.stem;
 }
 
 /** Matches parts[i..] from token t; returns the token index just past the longest match, or -1. */
@@ -153,8 +166,9 @@ class PhraseMatcher implements Matcher {
     const tryPhrases = (list: CompiledPhrase[] | undefined, i: number) => {
       if (!list) return;
       for (const phrase of list) {
+        if (phrase.atStart && i !== 0) continue;
         const next = matchParts(phrase.parts, 0, tokens, i);
-        if (next <= i) continue;
+        if (next <= i || (phrase.atEnd && next !== tokens.length)) continue;
         const start = tokens[i]!.start;
         const end = tokens[next - 1]!.end;
         // A phrase indexed under both its word and its stem, or two spellings: report once.

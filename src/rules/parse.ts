@@ -44,6 +44,12 @@ function semanticErrors(rule: RuleDefinition, data: DataFile, expectedName?: str
       errors.push(data.error('target "move-before-follows" needs a "follows" in the rule', ['suggest', i, 'target']));
     }
   });
+  if (rule.phrases !== undefined && rule.kind !== 'phrase' && rule.kind !== 'pattern') {
+    errors.push(data.error(`"phrases" is only used by phrase and pattern rules`, ['phrases'], true));
+  }
+  if (rule.pattern !== undefined && rule.kind !== 'pattern') {
+    errors.push(data.error(`"pattern" is only used by pattern rules (which may also list phrases)`, ['pattern'], true));
+  }
   for (const key of ['trigger', 'expect', 'window', 'follows'] as const) {
     if (rule[key] !== undefined && rule.kind !== 'conditional') errors.push(data.error(`"${key}" is only used by conditional rules`, [key], true));
   }
@@ -58,6 +64,10 @@ function semanticErrors(rule: RuleDefinition, data: DataFile, expectedName?: str
     list?.forEach((phrase, i) => {
       if (/\([^)]*\(/.test(phrase)) {
         errors.push(data.error(`the phrase "${phrase}" nests ( ) groups, which phrases do not support: write it as two phrases`, path[0] === 'swap' ? path : [...path, i]));
+        return;
+      }
+      if (/.\^|\$./.test(phrase.trim())) {
+        errors.push(data.error(`the phrase "${phrase}" uses ^ or $ inside it: ^ may only start a phrase and $ only end it`, path[0] === 'swap' ? path : [...path, i]));
         return;
       }
       if (compilePhrase(phrase).length === 0) errors.push(data.error(`the phrase "${phrase}" has no words to match`, path[0] === 'swap' ? path : [...path, i]));

@@ -36,6 +36,19 @@ describe('phrase matching', () => {
     expect(found(['you can !not'], "You can't reset it.")).toEqual([]);
   });
 
+  it('ties ^ and $ phrases to the start and end of the sentence', () => {
+    expect(found(['^ (no|nope) $'], 'No.')).toEqual(['No']);
+    expect(found(['^ (no|nope) $'], 'No problem at all.')).toEqual([]);
+    expect(found(['^ (no|nope) $'], 'Oh no.')).toEqual([]);
+    expect(found(['I can not do $'], "Sorry, that one I can't do.")).toEqual(["I can't do"]);
+  });
+
+  it('reads a gerund in a rule as the progressive only', () => {
+    expect(found(['(is|are) declining'], 'The bank is declining it.')).toEqual(['is declining']);
+    expect(found(['(is|are) declining'], 'Requests are declined.')).toEqual([]);
+    expect(found(['(is|are) declined'], 'Requests are declined.')).toEqual(['are declined']);
+  });
+
   it('matches acronyms in a phrase only in capitals', () => {
     expect(found(['blame IT'], 'I blame IT for this.')).toEqual(['blame IT']);
     expect(found(['blame IT'], 'I blame it on the weather.')).toEqual([]);

@@ -54,6 +54,15 @@ describe('parseRuleFile', () => {
 });
 
 describe('phrase syntax checks', () => {
+  it('rejects ^ or $ inside a phrase', () => {
+    const bad = SAMPLE_RULE_YAML.replace('  - sorry for the inconvenience', '  - sorry ^ for the $ inconvenience');
+    expect(errorsOf(bad)).toEqual(['rules/x.yaml:11:5: the phrase "sorry ^ for the $ inconvenience" uses ^ or $ inside it: ^ may only start a phrase and $ only end it']);
+  });
+
+  it('keeps "pattern" to pattern rules', () => {
+    expect(errorsOf(VALID.replace('phrases:', 'pattern: "the #Noun"\nphrases:'))).toEqual(['rules/x.yaml:10:1: "pattern" is only used by pattern rules (which may also list phrases)']);
+  });
+
   it('rejects nested ( ) groups instead of silently mis-reading them', () => {
     const nested = SAMPLE_RULE_YAML.replace('  - sorry for the inconvenience', '  - sorry for (the|any (small|big)) inconvenience');
     expect(errorsOf(nested)).toEqual(['rules/x.yaml:11:5: the phrase "sorry for (the|any (small|big)) inconvenience" nests ( ) groups, which phrases do not support: write it as two phrases']);
