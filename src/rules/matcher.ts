@@ -208,39 +208,40 @@ function dropOverlapping(hits: Hit[]): Hit[] {
 
 /**
  * The words a sentence must contain for the pattern to have a chance: each required term of
- * the pattern gives a set of which at least one word must be present. Terms with tags,
- * wildcards, roots or optional marks give no constraint, so the filter never loses a match.
+ * the pattern gives its alternatives, and the sentence must contain every word of at least one
+ * of them ("(by mistake|in error)" needs "by" and "mistake", or "in" and "error"). Adjacency is
+ * not checked: this is a cheap filter on the sentence's word set. Terms with an alternative of
+ * tags or wildcards only, and optional terms, give no constraint, so the filter never loses a
+ * match.
  */
-export function patternPrefilter(pattern: string): Array<Set<string>> {
-  const sets: Array<Set<string>> = [];
+export function patternPrefilter(pattern: string): Array<string[][]> {
+  const terms: Array<string[][]> = [];
   // Top-level terms: words or (...) groups, with capture brackets removed. An optional
   // capture group ("[<what>your #Noun]?") requires nothing, so it goes first.
   const cleaned = pattern
     .replace(/\[<[^>]+>[^\]]*\][?*]/g, ' ')
     .replace(/\[<[^>]+>/g, ' ')
     .replace(/[[\]]/g, ' ');
-  const terms = cleaned.match(/\([^)]*\)[?*+]?|\S+/g) ?? [];
-  for (const raw of terms) {
+  const raws = cleaned.match(/\([^)]*\)[?*+]?|\S+/g) ?? [];
+  for (const raw of raws) {
     // Anchors (^ start, $ end) do not change which words must be present.
     const term = raw.replace(/^\^/, '').replace(/\$$/, '');
     if (/[?*]$/.test(term) || term.startsWith('!')) continue;
     const body = term.replace(/\+$/, '');
     const group = /^\((.*)\)$/.exec(body);
-    const alternatives = group ? group[1]!.split('|') : [body];
-    const words: string[] = [];
-    let constrained = true;
-    for (const alt of alternatives) {
-      // A multi-word alternative ("does not") is present only if its first word is.
-      const a = alt.trim().split(/\s+/)[0]!;
-      if (!/^[a-z][a-z'’-]*$/i.test(a)) {
-        constrained = false;
-        break;
-      }
-      words.push(...normalizeWord(a));
+    const alternatives: string[][] = [];
+    for (const alt of group ? group[1]!.split('|') : [body]) {
+      const words = alt
+        .trim()
+        .split(/\s+/)
+        .filter((w) => /^[a-z][a-z'’-]*$/i.test(w))
+        .flatMap((w) => normalizeWord(w));
+      if (words.length === 0) break;
+      alternatives.push(words);
     }
-    if (constrained && words.length > 0) sets.push(new Set(words));
+    if (alternatives.length === (group ? group[1]!.split('|').length : 1)) terms.push(alternatives);
   }
-  return sets;
+  return terms;
 }
 
 /** compromise's spans carry trailing punctuation ("Unfortunately,", "failed."): keep the words only. */
@@ -251,7 +252,7 @@ function trimTrailing(text: string, start: number, end: number): string {
 }
 
 class PatternMatcher implements Matcher {
-  private readonly compiled: Array<{ pattern: string; prefilter: Array<Set<string>> }>;
+  private readonly compiled: Array<{ pattern: string; prefilter: Array<string[][]> }>;
 
   constructor(patterns: string[]) {
     this.compiled = patterns.map((pattern) => ({ pattern, prefilter: patternPrefilter(pattern) }));
@@ -259,10 +260,7 @@ class PatternMatcher implements Matcher {
 
   private candidates(sentence: Sentence) {
     return this.compiled.filter(({ prefilter }) =>
-      prefilter.every((set) => {
-        for (const w of set) if (sentence.norms.has(w)) return true;
-        return false;
-      }),
+      prefilter.every((alternatives) => alternatives.some((words) => words.every((w) => sentence.norms.has(w)))),
     );
   }
 
