@@ -39,6 +39,13 @@ describe('refusal rules', () => {
     const noAlternative = registry.definition('refusal/no-alternative')!;
     expect(noAlternative.expect).toEqual(deadEnd.expect);
   });
+
+  it('know no limit that positioning/ends-on-limit does not also know', () => {
+    const noAlternative = registry.definition('refusal/no-alternative')!;
+    const endsOnLimit = registry.definition('positioning/ends-on-limit')!;
+    const missing = (noAlternative.trigger?.phrases ?? []).filter((p) => !endsOnLimit.trigger?.phrases?.includes(p));
+    expect(missing).toEqual([]);
+  });
 });
 
 describe('README', () => {
