@@ -39,6 +39,8 @@ const SUPPORT_AGENTS: Record<string, string> = Object.fromEntries(
     'accounts', 'billing', 'department', 'team', 'provider', 'partner', 'contractor', 'subcontractor',
     'agency', 'operator', 'host', 'platform', 'system', 'software', 'server', 'servers', 'firmware',
     'management', 'headquarters', 'HQ', 'upstairs', 'staff', 'colleague', 'colleagues', 'adjuster', 'assessor',
-    'examiner', 'landlord', 'letting agent', 'travel agent', 'tour operator', 'post office', 'app store',
+    'examiner', 'landlord', 'service', 'office', 'store', 'post', 'api', 'library', 'plugin', 'network',
+    'crew', 'fitters', 'installers', 'developers', 'engineers', 'engineer', 'technician', 'tutor',
+    'lecturer', 'dealer', 'franchise', 'studio', 'mailer', 'shop', 'lot', 'storage', 'cloud', 'letting agent', 'travel agent', 'tour operator', 'post office', 'app store',
   ].map((w) => [w, 'Actor']),
 );
