@@ -41,6 +41,6 @@ const SUPPORT_AGENTS: Record<string, string> = Object.fromEntries(
     'management', 'headquarters', 'HQ', 'upstairs', 'staff', 'colleague', 'colleagues', 'adjuster', 'assessor',
     'examiner', 'landlord', 'service', 'office', 'store', 'post', 'api', 'library', 'plugin', 'network',
     'crew', 'fitters', 'installers', 'developers', 'engineers', 'engineer', 'technician', 'tutor',
-    'lecturer', 'dealer', 'franchise', 'studio', 'mailer', 'shop', 'lot', 'storage', 'cloud', 'letting agent', 'travel agent', 'tour operator', 'post office', 'app store',
+    'lecturer', 'dealer', 'coworker', 'co-worker', 'rep', 'receptionist', 'advisor', 'adviser', 'concierge', 'franchise', 'studio', 'mailer', 'shop', 'lot', 'storage', 'cloud', 'letting agent', 'travel agent', 'tour operator', 'post office', 'app store',
   ].map((w) => [w, 'Actor']),
 );
