@@ -229,17 +229,15 @@ export function patternPrefilter(pattern: string): Array<string[][]> {
     if (/[?*]$/.test(term) || term.startsWith('!')) continue;
     const body = term.replace(/\+$/, '');
     const group = /^\((.*)\)$/.exec(body);
-    const alternatives: string[][] = [];
-    for (const alt of group ? group[1]!.split('|') : [body]) {
-      const words = alt
+    const alternatives = (group ? group[1]!.split('|') : [body]).map((alt) =>
+      alt
         .trim()
         .split(/\s+/)
         .filter((w) => /^[a-z][a-z'’-]*$/i.test(w))
-        .flatMap((w) => normalizeWord(w));
-      if (words.length === 0) break;
-      alternatives.push(words);
-    }
-    if (alternatives.length === (group ? group[1]!.split('|').length : 1)) terms.push(alternatives);
+        .flatMap((w) => normalizeWord(w)),
+    );
+    // One alternative of tags or wildcards only ("#Verb") lets any sentence through.
+    if (alternatives.every((words) => words.length > 0)) terms.push(alternatives);
   }
   return terms;
 }
