@@ -26,8 +26,12 @@ export interface LintMessage {
   endColumn: number;
   fix?: Fix;
   suggestions?: Suggestion[];
-  /** Set on messages that are not rule findings (e.g. an unreadable macro). */
+  /** Set on problems that stopped the file from being read (a JSON syntax error): exit code 2. */
   fatal?: boolean;
+  /** The macro (saved reply) the problem is in, when the file is an export of many. */
+  macro?: { id?: string; title?: string };
+  /** Who wrote the text, in a transcript. */
+  speaker?: string;
 }
 
 /** ESLint's LintResult. */
@@ -38,6 +42,10 @@ export interface LintResult {
   warningCount: number;
   fixableErrorCount: number;
   fixableWarningCount: number;
+  /** Problems that stopped the file (or part of it) from being read, as in ESLint. */
+  fatalErrorCount: number;
+  /** How the file was read: the format recognised and how many replies were linted. */
+  input?: { format: string; replies: number };
   /** Only present when the source was given as text (stdin), as in ESLint. */
   source?: string;
 }
@@ -45,8 +53,12 @@ export interface LintResult {
 // ---------------------------------------------------------------------------
 // Rules as data
 
-export type RuleKind = 'phrase' | 'pattern' | 'substitution' | 'conditional';
-export const RULE_KINDS: readonly RuleKind[] = ['phrase', 'pattern', 'substitution', 'conditional'];
+export type RuleKind = 'phrase' | 'pattern' | 'substitution' | 'conditional' | 'template';
+export const RULE_KINDS: readonly RuleKind[] = ['phrase', 'pattern', 'substitution', 'conditional', 'template'];
+
+/** What a `template` rule checks in a reply's placeholders. */
+export type TemplateCheckName = 'unbalanced' | 'no-fallback' | 'unknown-variable';
+export const TEMPLATE_CHECKS: readonly TemplateCheckName[] = ['unbalanced', 'no-fallback', 'unknown-variable'];
 
 /** Something that can be found in a sentence: literal phrases and/or a compromise pattern. */
 export interface MatcherSpec {
@@ -93,7 +105,8 @@ export interface RuleDefinition {
   message: string;
   suggest?: Array<string | SuggestSpec>;
   exceptions?: Array<string | ExceptionSpec>;
-  examples: { valid: string[]; invalid: string[] };
+  /** `options`: the rule options the examples run with (e.g. a list of known variables) */
+  examples: { valid: string[]; invalid: string[]; options?: RuleOptions };
   /** phrase kind */
   phrases?: string[];
   /** pattern kind */
@@ -105,6 +118,8 @@ export interface RuleDefinition {
   /** conditional kind */
   trigger?: MatcherSpec;
   expect?: MatcherSpec & { exceptions?: Array<string | ExceptionSpec> };
+  /** template kind: which placeholder check */
+  check?: TemplateCheckName;
   /** conditional kind: the trigger only counts when this is found in an earlier sentence of the reply */
   follows?: MatcherSpec;
   window?: WindowSpec;
@@ -118,6 +133,8 @@ export interface RuleOptions {
   allow?: string[];
   /** conditional rules: where the expected sentence may be. */
   window?: WindowSpec;
+  /** template/unknown-variable: the placeholder names your help desk knows ("ticket.id", "dc.*") */
+  variables?: string[];
 }
 
 export type RuleSetting = SeverityName | [SeverityName] | [SeverityName, RuleOptions];
@@ -132,7 +149,8 @@ export interface ConfigFile {
   rules?: Record<string, RuleSetting>;
   ruleDirs?: string[];
   ignorePatterns?: string[];
-  overrides?: Array<{ files: string | string[]; excludedFiles?: string | string[]; rules: Record<string, RuleSetting> }>;
+  input?: InputOptions;
+  overrides?: Array<{ files: string | string[]; excludedFiles?: string | string[]; rules?: Record<string, RuleSetting>; input?: InputOptions }>;
 }
 
 /** The rule settings that apply to one file: what the core needs, nothing more. */
@@ -143,6 +161,56 @@ export interface ResolvedRuleConfig {
 
 export interface ResolvedConfig {
   rules: Record<string, ResolvedRuleConfig>;
+  /** How to read the file (format, where the reply text is); defaults when absent. */
+  input?: InputOptions;
+}
+
+/** Input formats `--input-format` and `input.format` accept. */
+export const INPUT_FORMATS = [
+  'auto',
+  'text',
+  'markdown',
+  'html',
+  'transcript',
+  'json',
+  'jsonl',
+  'yaml',
+  'csv',
+] as const;
+export type InputFormatName = (typeof INPUT_FORMATS)[number];
+
+/** Where the reply text is in a JSON or YAML file whose shape replylint does not know. */
+export interface FieldSelectors {
+  /** JSONPath-like selectors of the reply strings, e.g. "$.replies[*].body" */
+  text: string | string[];
+  /** property of the object holding the text that names the macro */
+  id?: string;
+  title?: string;
+  /** property that names the speaker (for transcripts) */
+  speaker?: string;
+  /** property grouping texts into one conversation */
+  conversation?: string;
+  /** how the texts are written (default: text, or html when they look like HTML) */
+  content?: 'text' | 'markdown' | 'html';
+}
+
+/** The `input` section of a config. */
+export interface InputOptions {
+  format?: InputFormatName;
+  /** a help-desk export shape to assume instead of detecting one ("zendesk-macros" …) */
+  shape?: string;
+  /** JSON / YAML / JSON Lines of any other shape */
+  fields?: FieldSelectors;
+  /** CSV column names (guessed from the header when absent) */
+  csv?: { text?: string; title?: string; id?: string; speaker?: string; conversation?: string };
+  /** speaker names or roles whose turns are linted (case-insensitive) */
+  agents?: string[];
+  /** extra placeholder syntaxes: regular expression sources, each matching one placeholder */
+  placeholders?: string[];
+  /** lint internal notes too */
+  includeInternal?: boolean;
+  /** macros not to lint, by id or title glob */
+  ignoreMacros?: string[];
 }
 
 // ---------------------------------------------------------------------------
@@ -161,4 +229,6 @@ export interface Segment {
   /** Paragraph boundaries inside `text` are found by the parser; segments never share a paragraph. */
   speaker?: string;
   macro?: { id?: string; title?: string; field?: string };
+  /** The text between two offsets as the writer wrote it (placeholders unmasked), for messages. */
+  display?(start: number, end: number): string;
 }

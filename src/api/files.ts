@@ -3,7 +3,7 @@ import { stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { glob, isDynamicPattern } from 'tinyglobby';
 import { ReplylintError } from '../errors.js';
-import { SUPPORTED_EXTENSIONS } from '../sources/index.js';
+import { NOT_REPLY_FILES, SUPPORTED_EXTENSIONS } from '../sources/index.js';
 
 const ALWAYS_IGNORED = ['**/node_modules/**', '**/.git/**'];
 const EXTENSION_GLOB = `**/*.{${SUPPORTED_EXTENSIONS.map((e) => e.slice(1)).join(',')}}`;
@@ -27,7 +27,8 @@ export async function expandPatterns(patterns: string[], cwd: string): Promise<E
       continue;
     }
     const found = info?.isDirectory()
-      ? await glob(EXTENSION_GLOB, { cwd: abs, absolute: true, ignore: ALWAYS_IGNORED, dot: true, caseSensitiveMatch: false })
+      ? // A folder walk skips data files that are never replies (package.json, CI workflows…).
+        await glob(EXTENSION_GLOB, { cwd: abs, absolute: true, ignore: [...ALWAYS_IGNORED, ...NOT_REPLY_FILES], dot: true, caseSensitiveMatch: false })
       : isDynamicPattern(pattern)
         ? await glob(pattern, { cwd, absolute: true, ignore: ALWAYS_IGNORED, dot: true })
         : undefined;

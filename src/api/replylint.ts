@@ -1,13 +1,15 @@
 // The Node API: files, globs and config lookup around the pure core. The CLI is a thin layer over it.
 import { readFileSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { dirname, isAbsolute, relative, resolve } from 'node:path';
+import ignore, { type Ignore } from 'ignore';
 import { ConfigLoader, type LoadedConfig } from '../config/load.js';
 import { buildChain, type ConfigChain } from '../config/resolve.js';
 import { lintText, summarize } from '../engine/lint-text.js';
 import { ReplylintError } from '../errors.js';
 import { loadBuiltins, type BuiltinBundle } from '../rules/load.js';
-import type { LintResult, ResolvedConfig } from '../types.js';
+import type { InputFormatName, LintResult, ResolvedConfig } from '../types.js';
 import { expandPatterns } from './files.js';
+import { decodeFile } from './read.js';
 
 export interface ReplyLintOptions {
   /** Folder that relative paths and globs start from (default: process.cwd()). */
@@ -18,7 +20,19 @@ export interface ReplyLintOptions {
   configLookup?: boolean;
   /** Run error-severity rules only (the CLI's --quiet). */
   errorsOnly?: boolean;
+  /** Read every file as this format (the CLI's --input-format), over the config's input.format. */
+  inputFormat?: InputFormatName;
+  /** Lint internal notes in exports too (--include-internal). */
+  includeInternal?: boolean;
+  /** Report disable directives that silence nothing or name unknown rules. */
+  reportUnusedDisableDirectives?: boolean;
+  /** A gitignore-style file of paths not to lint (default: .replylintignore in cwd, if present). */
+  ignorePath?: string;
+  /** false: no ignore file and no ignorePatterns (--no-ignore). */
+  ignore?: boolean;
 }
+
+export const IGNORE_FILE = '.replylintignore';
 
 export class ReplyLint {
   readonly cwd: string;
@@ -27,6 +41,7 @@ export class ReplyLint {
   private builtinBundle: BuiltinBundle | undefined;
   private readonly chains = new Map<string, Promise<ConfigChain>>();
   private readonly dirConfigs = new Map<string, Promise<LoadedConfig | undefined>>();
+  private ignoreFile: Ignore | undefined | null = null;
 
   constructor(options: ReplyLintOptions = {}) {
     this.options = options;
@@ -65,12 +80,35 @@ export class ReplyLint {
   async calculateConfigForFile(filePath: string): Promise<ResolvedConfig> {
     const chain = await this.chainFor(filePath);
     const config = chain.forFile(resolve(this.cwd, filePath));
+    const { inputFormat, includeInternal } = this.options;
+    if (inputFormat || includeInternal) {
+      config.input = { ...config.input, ...(inputFormat ? { format: inputFormat } : {}), ...(includeInternal ? { includeInternal } : {}) };
+    }
     if (!this.options.errorsOnly) return config;
-    return { rules: Object.fromEntries(Object.entries(config.rules).filter(([, r]) => r.severity === 2)) };
+    return { ...config, rules: Object.fromEntries(Object.entries(config.rules).filter(([, r]) => r.severity === 2)) };
   }
 
   async isPathIgnored(filePath: string): Promise<boolean> {
-    return (await this.chainFor(filePath)).ignores(resolve(this.cwd, filePath));
+    if (this.options.ignore === false) return false;
+    const abs = resolve(this.cwd, filePath);
+    const rel = relative(this.cwd, abs);
+    const ignorer = this.loadIgnoreFile();
+    if (ignorer && rel && !rel.startsWith('..') && !isAbsolute(rel) && ignorer.ignores(rel.split('\\').join('/'))) return true;
+    return (await this.chainFor(filePath)).ignores(abs);
+  }
+
+  /** The ignore file (gitignore syntax): --ignore-path, else .replylintignore in cwd if there is one. */
+  private loadIgnoreFile(): Ignore | undefined {
+    if (this.ignoreFile !== null) return this.ignoreFile;
+    const path = resolve(this.cwd, this.options.ignorePath ?? IGNORE_FILE);
+    let text: string;
+    try {
+      text = readFileSync(path, 'utf8');
+    } catch (error) {
+      if (this.options.ignorePath) throw new ReplylintError(`cannot read the ignore file (${(error as NodeJS.ErrnoException).code ?? 'error'})`, path);
+      return (this.ignoreFile = undefined);
+    }
+    return (this.ignoreFile = ignore().add(text));
   }
 
   /**
@@ -85,6 +123,7 @@ export class ReplyLint {
       filePath: filePath ? resolve(this.cwd, filePath) : '<text>',
       config: await this.calculateConfigForFile(configPath),
       rules: chain.registry,
+      reportUnusedDisableDirectives: this.options.reportUnusedDisableDirectives ?? false,
     });
     return { ...result, source: text };
   }
@@ -105,8 +144,20 @@ export class ReplyLint {
         continue;
       }
       const chain = await this.chainFor(file);
-      const text = readText(file);
-      results.push(await lintText(text, { filePath: file, config: await this.calculateConfigForFile(file), rules: chain.registry }));
+      const decoded = decodeFile(readBytes(file));
+      if ('error' in decoded) {
+        results.push(summarize(file, [{ ruleId: null, severity: 2, fatal: true, message: decoded.error, line: 1, column: 1, endLine: 1, endColumn: 1 }]));
+        continue;
+      }
+      results.push(
+        await lintText(decoded.text, {
+          filePath: file,
+          config: await this.calculateConfigForFile(file),
+          rules: chain.registry,
+          reportUnusedDisableDirectives: this.options.reportUnusedDisableDirectives ?? false,
+          foundByWalk: !explicit.has(file),
+        }),
+      );
     }
     if (files.length > 0 && ignored === files.length && explicit.size < files.length) {
       throw new ReplylintError(`all files matched by ${patterns.map((p) => `"${p}"`).join(', ') || '"."'} are ignored (see "ignorePatterns" in the config)`);
@@ -119,9 +170,9 @@ export class ReplyLint {
  * Reads synchronously on purpose: linting is CPU-bound and one file at a time, so an awaited
  * read only leaves the thread idle (it was 40% of a 1,000-file run). ESLint reads the same way.
  */
-function readText(file: string): string {
+function readBytes(file: string): Buffer {
   try {
-    return readFileSync(file, 'utf8');
+    return readFileSync(file);
   } catch (error) {
     const e = error as NodeJS.ErrnoException;
     if (e.code === 'EISDIR') throw new ReplylintError('not a regular file', file);

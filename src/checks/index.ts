@@ -16,6 +16,9 @@ export function checkFor(kind: RuleKind): Check {
       return checkSubstitution;
     case 'conditional':
       return checkConditional;
+    case 'template':
+      // Template rules run on each reply's raw text (placeholders intact): see checkTemplate.
+      return () => [];
     default: {
       const never: never = kind;
       throw new Error(`no check for rule kind ${String(never)}`);

@@ -6,7 +6,7 @@ import { Command, CommanderError, InvalidArgumentError, Option } from 'commander
 import { ReplyLint } from '../api/replylint.js';
 import { ReplylintError, ReplylintErrors } from '../errors.js';
 import { getFormatter, FORMATTERS } from '../format/index.js';
-import type { LintResult } from '../types.js';
+import { INPUT_FORMATS, type InputFormatName, type LintResult } from '../types.js';
 import { explainRule, listRules, printConfig } from './info.js';
 import { testRules } from './test-rules.js';
 
@@ -38,6 +38,11 @@ interface CliOptions {
   init?: boolean;
   color?: boolean;
   debug?: boolean;
+  inputFormat?: InputFormatName;
+  includeInternal?: boolean;
+  reportUnusedDisableDirectives?: boolean;
+  ignorePath?: string;
+  ignore: boolean;
 }
 
 const PACKAGE = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
@@ -53,6 +58,11 @@ function program(io: CliIO): Command {
     .option('--no-config-lookup', 'do not look for config files; use the recommended preset (or --config)')
     .option('--max-warnings <n>', 'exit with code 1 when there are more than n warnings', parseCount)
     .option('--quiet', 'report errors only (warning rules are not run)')
+    .addOption(new Option('--input-format <format>', 'read every file as this format instead of by extension and shape').choices([...INPUT_FORMATS]))
+    .option('--include-internal', 'also lint internal notes in exports and transcripts')
+    .option('--ignore-path <file>', `ignore the files this gitignore-style file lists (default: ./.replylintignore)`)
+    .option('--no-ignore', 'lint ignored files too (no ignore file, no ignorePatterns)')
+    .option('--report-unused-disable-directives', 'report replylint-disable comments that silence nothing or name unknown rules')
     .option('--stdin', 'lint text read from standard input')
     .option('--stdin-filename <name>', 'file name for --stdin text: picks the format and the config')
     .option('--list-rules', 'list every rule and how the config sets it')
@@ -68,7 +78,9 @@ function program(io: CliIO): Command {
       'after',
       `
 Examples:
-  $ replylint macros/                       lint every .txt/.md reply under macros/
+  $ replylint macros/                       lint every reply file under macros/ (txt, md, html,
+                                            json/yaml/csv exports, transcripts)
+  $ replylint zendesk-macros.json           a help-desk export: findings name the macro
   $ replylint "replies/**/*.md" --quiet     errors only, for a glob
   $ replylint drafts/ --format json > report.json
   $ replylint . --max-warnings 0            fail CI on any warning
@@ -144,6 +156,11 @@ async function run(paths: string[], opts: CliOptions, io: CliIO): Promise<number
     configLookup: opts.configLookup,
     // --quiet skips warning rules when linting; --list-rules and friends still show them.
     errorsOnly: opts.quiet && !informational,
+    ...(opts.inputFormat ? { inputFormat: opts.inputFormat } : {}),
+    ...(opts.includeInternal ? { includeInternal: true } : {}),
+    ...(opts.reportUnusedDisableDirectives ? { reportUnusedDisableDirectives: true } : {}),
+    ...(opts.ignorePath ? { ignorePath: opts.ignorePath } : {}),
+    ignore: opts.ignore,
   });
 
   if (opts.explain) {
@@ -179,6 +196,8 @@ async function run(paths: string[], opts: CliOptions, io: CliIO): Promise<number
   const output = formatter(results, { color, displayPath });
   if (output) io.stdout(output.endsWith('\n') ? output : output + '\n');
 
+  // A file that could not be read (a JSON syntax error, a binary file) fails the run.
+  if (results.some((r) => r.fatalErrorCount > 0)) return EXIT_FAILURE;
   const errors = results.reduce((n, r) => n + r.errorCount, 0);
   const warnings = results.reduce((n, r) => n + r.warningCount, 0);
   if (errors > 0) return EXIT_LINT;

@@ -6,7 +6,8 @@ import picomatch from 'picomatch';
 import { ReplylintError, ReplylintErrors } from '../errors.js';
 import { loadRuleDir, type BuiltinBundle } from '../rules/load.js';
 import { RuleRegistry } from '../rules/registry.js';
-import type { ConfigFile, ResolvedConfig, RuleOptions, RuleSetting, Severity } from '../types.js';
+import { parseSelector } from '../sources/exports/selectors.js';
+import type { ConfigFile, InputOptions, ResolvedConfig, RuleOptions, RuleSetting, Severity } from '../types.js';
 import type { ConfigLoader, LoadedConfig } from './load.js';
 
 export const PRESETS = ['replylint:recommended', 'replylint:all'] as const;
@@ -20,6 +21,7 @@ interface Layer {
   name: string;
   dir: string;
   rules: Record<string, RuleSetting>;
+  input?: InputOptions;
   overrides: NonNullable<ConfigFile['overrides']>;
   error: ErrorAt;
 }
@@ -58,16 +60,21 @@ export class ConfigChain {
   /** The rule settings for one file. */
   forFile(filePath: string): ResolvedConfig {
     const rules: Record<string, { severity: Severity | 0; options: RuleOptions }> = {};
+    let input: InputOptions | undefined;
     const abs = resolve(filePath);
     this.layers.forEach((layer, i) => {
       apply(rules, layer.rules);
+      // Input settings merge key by key: an override that sets only "format" keeps "agents".
+      if (layer.input) input = { ...input, ...layer.input };
       const rel = relative(layer.dir, abs).split('\\').join('/');
       layer.overrides.forEach((o, k) => {
-        if (this.overrideMatchers[i]![k]!(rel)) apply(rules, o.rules);
+        if (!this.overrideMatchers[i]![k]!(rel)) return;
+        if (o.rules) apply(rules, o.rules);
+        if (o.input) input = { ...input, ...o.input };
       });
     });
     for (const id of Object.keys(rules)) if (rules[id]!.severity === 0) delete rules[id];
-    return { rules: rules as ResolvedConfig['rules'] };
+    return { rules: rules as ResolvedConfig['rules'], ...(input ? { input } : {}) };
   }
 }
 
@@ -173,6 +180,7 @@ export async function buildChain(root: LoadedConfig | undefined, loader: ConfigL
       name: config.file,
       dir: config.dir,
       rules: config.config.rules ?? {},
+      ...(config.config.input ? { input: config.config.input } : {}),
       overrides: config.config.overrides ?? [],
       error: config.error,
     });
@@ -205,14 +213,39 @@ function validateSettings(layers: Layer[], registry: RuleRegistry): void {
         continue;
       }
       const options = Array.isArray(setting) ? setting[1] : undefined;
+      if (options?.variables && def.kind !== 'template') {
+        errors.push(layer.error(`rule "${id}" is a ${def.kind} rule: "variables" only applies to template rules`, [...base, id, 1, 'variables'], true));
+      }
       if (options?.window && def.kind !== 'conditional') {
         errors.push(layer.error(`rule "${id}" is a ${def.kind} rule: "window" only applies to conditional rules`, [...base, id, 1, 'window'], true));
       }
     }
   };
+  const checkInput = (layer: Layer, input: InputOptions | undefined, base: Array<string | number>) => {
+    const selectors = input?.fields ? [input.fields.text].flat() : [];
+    selectors.forEach((selector, i) => {
+      try {
+        parseSelector(selector);
+      } catch (error) {
+        const path = Array.isArray(input!.fields!.text) ? [...base, 'fields', 'text', i] : [...base, 'fields', 'text'];
+        errors.push(layer.error((error as Error).message, path));
+      }
+    });
+    for (const [i, source] of (input?.placeholders ?? []).entries()) {
+      try {
+        new RegExp(source);
+      } catch (error) {
+        errors.push(layer.error(`not a valid regular expression: ${(error as Error).message}`, [...base, 'placeholders', i]));
+      }
+    }
+  };
   for (const layer of layers) {
     check(layer, layer.rules, ['rules']);
-    layer.overrides.forEach((o, i) => check(layer, o.rules, ['overrides', i, 'rules']));
+    checkInput(layer, layer.input, ['input']);
+    layer.overrides.forEach((o, i) => {
+      if (o.rules) check(layer, o.rules, ['overrides', i, 'rules']);
+      checkInput(layer, o.input, ['overrides', i, 'input']);
+    });
   }
   if (errors.length) throw errors.length === 1 ? errors[0]! : new ReplylintErrors(errors);
 }

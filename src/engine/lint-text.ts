@@ -6,8 +6,11 @@ import { buildReplies, type Reply } from '../document/document.js';
 import { ensureNlp } from '../document/nlp.js';
 import type { CompiledRule } from '../rules/compile.js';
 import type { RuleRegistry } from '../rules/registry.js';
-import { readSegments } from '../sources/index.js';
-import type { LintMessage, LintResult, ResolvedConfig, ResolvedRuleConfig, Suggestion } from '../types.js';
+import { checkTemplate, type TemplateFinding } from '../checks/template.js';
+import { readInput, type Field, type InputProblem } from '../sources/index.js';
+import { placeholderScanner } from '../sources/placeholders.js';
+import type { LintMessage, LintResult, ResolvedConfig, ResolvedRuleConfig, Segment, Suggestion } from '../types.js';
+import { applyDirectives, parseDirectives } from './directives.js';
 import { LineIndex, stripBom } from './positions.js';
 import { renderTemplate, templateSlots } from './template.js';
 
@@ -16,6 +19,10 @@ export interface LintTextOptions {
   filePath?: string;
   config: ResolvedConfig;
   rules: RuleRegistry;
+  /** Report disable directives that silenced nothing or name unknown rules (as ESLint's flag). */
+  reportUnusedDisableDirectives?: boolean;
+  /** The file was found by walking a folder (see ReadOptions). */
+  foundByWalk?: boolean;
 }
 
 export class UnknownRuleError extends Error {
@@ -28,13 +35,16 @@ export async function lintText(input: string, options: LintTextOptions): Promise
   const filePath = options.filePath ?? '<text>';
   const text = stripBom(input);
   const active = activeRules(options);
-  const messages: LintMessage[] = [];
+  let messages: LintMessage[] = [];
+  let inputInfo: LintResult['input'];
 
   if (active.length > 0) {
-    const segments = await readSegments(text, filePath);
-    const replies = buildReplies(segments);
-    if (needsNlp(replies, active)) await ensureNlp();
     const lines = new LineIndex(text);
+    const reading = await readInput(text, filePath, options.config.input, { foundByWalk: options.foundByWalk ?? false });
+    inputInfo = { format: reading.format, replies: reading.replies };
+    for (const problem of reading.problems) messages.push(problemMessage(problem, lines));
+    const replies = buildReplies(reading.segments);
+    if (needsNlp(replies, active)) await ensureNlp();
     for (const reply of replies) {
       for (const { rule, setting } of active) {
         for (const finding of checkFor(rule.def.kind)(reply, rule, setting.options)) {
@@ -42,10 +52,75 @@ export async function lintText(input: string, options: LintTextOptions): Promise
         }
       }
     }
+    const templateRules = active.filter(({ rule }) => rule.def.kind === 'template');
+    if (templateRules.length) {
+      const context = { scanner: placeholderScanner(options.config.input?.placeholders), format: reading.format };
+      for (const field of reading.fields) {
+        for (const { rule, setting } of templateRules) {
+          for (const finding of checkTemplate(rule.def.check!, field.loc.text, setting.options, context)) {
+            messages.push(templateMessage(finding, field, rule, setting, lines));
+          }
+        }
+      }
+    }
+    messages = applyDirectives(messages, parseDirectives(text, lines), {
+      reportUnused: options.reportUnusedDisableDirectives ?? false,
+      isKnownRule: (id) => options.rules.definition(id) !== undefined,
+    });
   }
 
   messages.sort((a, b) => a.line - b.line || a.column - b.column || (a.ruleId ?? '').localeCompare(b.ruleId ?? ''));
-  return summarize(filePath, messages);
+  const result = summarize(filePath, messages);
+  if (inputInfo) result.input = inputInfo;
+  return result;
+}
+
+function templateMessage(finding: TemplateFinding, field: Field, rule: CompiledRule, setting: ResolvedRuleConfig, lines: LineIndex): LintMessage {
+  const range: [number, number] = [field.loc.toSource(finding.start), field.loc.toSource(finding.end, 'end')];
+  const from = lines.position(range[0]);
+  const to = lines.position(range[1]);
+  const vars = { ...finding.vars };
+  const suggestions: Suggestion[] = [];
+  if (finding.fix) {
+    const { start, end, text, desc } = finding.fix;
+    suggestions.push({ desc, fix: { range: [field.loc.toSource(start), field.loc.toSource(end, 'end')], text } });
+  }
+  const message: LintMessage = {
+    ruleId: rule.def.id,
+    severity: setting.severity,
+    message: renderTemplate(rule.def.message, vars) + macroNote(field),
+    line: from.line,
+    column: from.column,
+    endLine: to.line,
+    endColumn: to.column,
+  };
+  addOrigin(message, field);
+  if (suggestions.length) message.suggestions = suggestions;
+  return message;
+}
+
+/** Names the macro and speaker on the message (JSON output carries them). */
+function addOrigin(message: LintMessage, from: { macro?: Segment['macro']; speaker?: string }): void {
+  const m = from.macro;
+  if (m && (m.id !== undefined || m.title !== undefined)) {
+    message.macro = { ...(m.id !== undefined ? { id: m.id } : {}), ...(m.title !== undefined ? { title: m.title } : {}) };
+  }
+  if (from.speaker) message.speaker = from.speaker;
+}
+
+/** A problem with the input as a message: fatal ones are errors that fail the run (exit 2). */
+function problemMessage(problem: InputProblem, lines: LineIndex): LintMessage {
+  const at = lines.position(problem.offset);
+  return {
+    ruleId: null,
+    severity: problem.fatal ? 2 : 1,
+    message: problem.message,
+    line: at.line,
+    column: at.column,
+    endLine: at.line,
+    endColumn: at.column,
+    ...(problem.fatal ? { fatal: true } : {}),
+  };
 }
 
 function activeRules({ config, rules }: LintTextOptions): Array<{ rule: CompiledRule; setting: ResolvedRuleConfig }> {
@@ -92,7 +167,7 @@ function toMessage(finding: Finding, rule: CompiledRule, setting: ResolvedRuleCo
   const captures = Object.fromEntries(Object.entries(hit.captures).map(([k, v]) => [k, oneLine(v)]));
   // Messages quote the prose as read; rewrites reuse the file's own text (markup, code and
   // placeholders included), because that is what they replace.
-  const messageVars = { ...captures, match: oneLine(segment.text.slice(hit.start, hit.end)), sentence: oneLine(sentence.text), replacement };
+  const messageVars = { ...captures, match: oneLine(quote(segment, hit.start, hit.end)), sentence: oneLine(quote(segment, sentence.start, sentence.end)), replacement };
   const rewriteVars = {
     ...captures,
     match: text.slice(start, end),
@@ -124,15 +199,30 @@ function toMessage(finding: Finding, rule: CompiledRule, setting: ResolvedRuleCo
   const message: LintMessage = {
     ruleId: rule.def.id,
     severity: setting.severity,
-    message: renderTemplate(rule.def.message, messageVars),
+    message: renderTemplate(rule.def.message, messageVars) + macroNote(segment),
     line: from.line,
     column: from.column,
     endLine: to.line,
     endColumn: to.column,
   };
+  addOrigin(message, segment);
   if (replacement !== undefined && rule.def.fixable) message.fix = { range: [start, end], text: replacement };
   if (suggestions.length) message.suggestions = suggestions;
   return message;
+}
+
+/** The text as the writer wrote it (placeholders as written, not masked). */
+function quote(segment: Segment, start: number, end: number): string {
+  return segment.display ? segment.display(start, end) : segment.text.slice(start, end);
+}
+
+/** Names the macro in the message, so a finding in an export of hundreds can be found. */
+function macroNote(from: { macro?: Segment['macro'] }): string {
+  const m = from.macro;
+  if (!m || (m.title === undefined && m.id === undefined)) return '';
+  const title = m.title !== undefined ? `“${oneLine(m.title)}”` : '';
+  const id = m.id !== undefined ? `id ${m.id}` : '';
+  return ` (macro ${[title, id].filter(Boolean).join(', ')})`;
 }
 
 /** Moves the flagged sentence to just before the earlier sentence it follows. */
@@ -173,8 +263,10 @@ export function summarize(filePath: string, messages: LintMessage[]): LintResult
     warningCount: 0,
     fixableErrorCount: 0,
     fixableWarningCount: 0,
+    fatalErrorCount: 0,
   };
   for (const m of messages) {
+    if (m.fatal) result.fatalErrorCount++;
     if (m.severity === 2) {
       result.errorCount++;
       if (m.fix) result.fixableErrorCount++;

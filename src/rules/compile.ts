@@ -38,6 +38,9 @@ export function mainSpec(def: RuleDefinition): MatcherSpec {
       return { phrases: Object.keys(def.swap ?? {}) };
     case 'conditional':
       return def.trigger ?? {};
+    case 'template':
+      // template rules read the placeholders of the raw reply text, not sentences
+      return {};
   }
 }
 

@@ -14,7 +14,7 @@ export interface ExampleFailure {
 
 export async function runRuleExamples(rule: RuleDefinition, registry = new RuleRegistry([rule])): Promise<ExampleFailure[]> {
   const failures: ExampleFailure[] = [];
-  const config = { rules: { [rule.id]: { severity: 2 as const, options: {} } } };
+  const config = { rules: { [rule.id]: { severity: 2 as const, options: rule.examples.options ?? {} } } };
   const cases: Array<[string, 'fires' | 'quiet']> = [
     ...rule.examples.invalid.map((e): [string, 'fires'] => [e, 'fires']),
     ...rule.examples.valid.map((e): [string, 'quiet'] => [e, 'quiet']),

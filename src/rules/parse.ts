@@ -5,6 +5,7 @@ import type { ReplylintError } from '../errors.js';
 import { parseDataFile, type DataFile } from '../schema/data-file.js';
 import { schemaErrors } from '../schema/validate.js';
 import type { RuleDefinition } from '../types.js';
+import { TEMPLATE_SLOTS } from '../checks/template.js';
 import { compilePhrase } from './matcher.js';
 
 export type ParsedRule = { rule: RuleDefinition; errors: [] } | { rule?: undefined; errors: ReplylintError[] };
@@ -50,6 +51,10 @@ function semanticErrors(rule: RuleDefinition, data: DataFile, expectedName?: str
   if (rule.pattern !== undefined && rule.kind !== 'pattern') {
     errors.push(data.error(`"pattern" is only used by pattern rules (which may also list phrases)`, ['pattern'], true));
   }
+  if (rule.check !== undefined && rule.kind !== 'template') errors.push(data.error(`"check" is only used by template rules`, ['check'], true));
+  if (rule.kind === 'template' && rule.suggest !== undefined) {
+    errors.push(data.error('template rules build their own repair ("close the placeholder", "add the fallback"): remove "suggest"', ['suggest'], true));
+  }
   for (const key of ['trigger', 'expect', 'window', 'follows'] as const) {
     if (rule[key] !== undefined && rule.kind !== 'conditional') errors.push(data.error(`"${key}" is only used by conditional rules`, [key], true));
   }
@@ -74,7 +79,10 @@ function semanticErrors(rule: RuleDefinition, data: DataFile, expectedName?: str
     });
   }
   // Templates may only use slots the rule fills.
-  const base = ['match', 'sentence', ...(rule.kind === 'substitution' ? ['replacement'] : []), ...captureNames(rule)];
+  const base =
+    rule.kind === 'template'
+      ? [...TEMPLATE_SLOTS]
+      : ['match', 'sentence', ...(rule.kind === 'substitution' ? ['replacement'] : []), ...captureNames(rule)];
   const check = (template: string, path: Array<string | number>, slots: string[]) => {
     for (const slot of templateSlots(template)) {
       if (!slots.includes(slot)) errors.push(data.error(`unknown template slot {{${slot}}}: use one of ${slots.map((s) => `{{${s}}}`).join(', ')}`, path));
@@ -86,7 +94,7 @@ function semanticErrors(rule: RuleDefinition, data: DataFile, expectedName?: str
   check(rule.message, ['message'], base);
   // Rewrites may also drop the matched words from their sentence.
   rule.suggest?.forEach((s, i) =>
-    check(typeof s === 'string' ? s : s.text, typeof s === 'string' ? ['suggest', i] : ['suggest', i, 'text'], [...base, 'without-match']),
+    check(typeof s === 'string' ? s : s.text, typeof s === 'string' ? ['suggest', i] : ['suggest', i, 'text'], rule.kind === 'template' ? base : [...base, 'without-match']),
   );
   return errors;
 }

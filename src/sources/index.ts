@@ -1,35 +1,270 @@
-// Picks the input format for a file and turns its text into Segments.
-import type { Segment } from '../types.js';
+// Reads a file as its input format: containers (JSON, JSON Lines, YAML, CSV exports; chat
+// transcripts) give located reply texts ("fields"), content readers (plain text, Markdown,
+// HTML) turn each into Segments, and placeholders are masked. Pure: text in, segments out.
+// Format readers are imported on first use, to keep start-up quick.
+import type { InputFormatName, InputOptions, Segment } from '../types.js';
+import type { DataTree } from './data/tree.js';
+import { DataSyntaxError } from './data/tree.js';
+import { DEFAULT_AGENT_NAMES } from './exports/keys.js';
+import type { ContentFormat, ExportField, MacroInfo, Role } from './exports/types.js';
+import { sliceText, through, type LocatedText } from './located.js';
+import { maskPlaceholders, placeholderScanner, type PlaceholderScanner } from './placeholders.js';
 import { plaintextSegments } from './plaintext.js';
 
-export type InputFormat = 'text' | 'markdown';
+export type { ContentFormat, MacroInfo, Role } from './exports/types.js';
 
-const EXTENSIONS: Record<string, InputFormat> = {
+/** A reply text located in the file, before it is parsed as prose. */
+export interface Field {
+  loc: LocatedText;
+  content: ContentFormat;
+  /** fields with the same key form one reply */
+  reply: string;
+  role: Role;
+  macro?: MacroInfo;
+  speaker?: string;
+}
+
+/** Something wrong with the input itself: `fatal` when nothing of the file could be linted. */
+export interface InputProblem {
+  message: string;
+  /** file offset it points at */
+  offset: number;
+  fatal: boolean;
+}
+
+export interface InputReading {
+  /** what the file was read as: "markdown", "transcript", "json: zendesk-macros" … */
+  format: string;
+  /** the reply texts that are linted (not customer turns, internal notes or ignored macros) */
+  fields: Field[];
+  /** the prose of the fields that are linted */
+  segments: Segment[];
+  /** how many replies (macros, conversations, files) were linted */
+  replies: number;
+  problems: InputProblem[];
+}
+
+type FileFormat = Exclude<InputFormatName, 'auto'>;
+
+const EXTENSIONS: Record<string, FileFormat> = {
   '.txt': 'text',
   '.text': 'text',
   '.md': 'markdown',
   '.markdown': 'markdown',
   '.mdown': 'markdown',
   '.mkd': 'markdown',
+  '.html': 'html',
+  '.htm': 'html',
+  '.xhtml': 'html',
+  '.tpl': 'html',
+  '.json': 'json',
+  '.jsonl': 'jsonl',
+  '.ndjson': 'jsonl',
+  '.yaml': 'yaml',
+  '.yml': 'yaml',
+  '.csv': 'csv',
+  '.tsv': 'csv',
 };
 
 /** File extensions a directory walk picks up. */
 export const SUPPORTED_EXTENSIONS = Object.keys(EXTENSIONS);
 
-/** The format for a file name; files named explicitly with another extension are read as text. */
-export function formatFor(filePath: string): InputFormat {
+/** Data files that are never reply exports, skipped when a folder is walked (not when named). */
+export const NOT_REPLY_FILES = [
+  '**/package.json',
+  '**/package-lock.json',
+  '**/npm-shrinkwrap.json',
+  '**/composer.json',
+  '**/composer.lock',
+  '**/tsconfig*.json',
+  '**/jsconfig*.json',
+  '**/.eslintrc*',
+  '**/.prettierrc*',
+  '**/.replylintrc*',
+  '**/.pre-commit-*.yaml',
+  '**/.github/workflows/**',
+  '**/.github/ISSUE_TEMPLATE/config.yml',
+  '**/dependabot.yml',
+  '**/*.schema.json',
+  '**/.vscode/**',
+  '**/pnpm-lock.yaml',
+  '**/docker-compose*.yml',
+  '**/mkdocs.yml',
+  '**/_config.yml',
+];
+
+/** The format for a file name, or the one the config forces; unknown extensions are plain text. */
+export function formatFor(filePath: string, input: InputOptions = {}): FileFormat {
+  if (input.format && input.format !== 'auto') return input.format;
   const dot = filePath.lastIndexOf('.');
   const ext = dot >= 0 ? filePath.slice(dot).toLowerCase() : '';
   return EXTENSIONS[ext] ?? 'text';
 }
 
-/** Text → Segments. Format parsers are imported on first use, to keep start-up quick. */
-export async function readSegments(text: string, filePath: string): Promise<Segment[]> {
-  const format = formatFor(filePath);
+export interface ReadOptions {
+  /**
+   * The file was found by walking a folder, not named: a data file with no reply text in it is
+   * then a warning ("not linted"), not an error — a folder of macros also holds other JSON.
+   */
+  foundByWalk?: boolean;
+}
+
+export async function readInput(text: string, filePath: string, input: InputOptions = {}, read: ReadOptions = {}): Promise<InputReading> {
+  const format = formatFor(filePath, input);
+  const scanner = placeholderScanner(input.placeholders);
+  const problems: InputProblem[] = [];
+  let fields: Field[];
+  let label: string = format;
+
+  try {
+    switch (format) {
+      case 'text':
+      case 'markdown':
+      case 'transcript': {
+        const content = format === 'markdown' || (format === 'transcript' && /\.(md|markdown|mdown|mkd)$/i.test(filePath)) ? 'markdown' : 'text';
+        const turns = (await import('./transcript.js')).transcriptTurns(text, content, agentsOf(input));
+        if (turns) {
+          label = 'transcript';
+          fields = turns.map((t) => ({
+            loc: sliceText(text, t.start, t.end),
+            content: t.content,
+            reply: `${filePath}#${t.conversation}`,
+            role: t.role,
+            speaker: t.speaker,
+          }));
+        } else {
+          if (format === 'transcript') problems.push({ message: 'no speaker turns found ("Agent: …", "Customer: …"): not a transcript', offset: 0, fatal: true });
+          fields = [{ loc: sliceText(text, 0, text.length), content, reply: filePath, role: 'agent' }];
+        }
+        break;
+      }
+      case 'html':
+        fields = [{ loc: sliceText(text, 0, text.length), content: 'html', reply: filePath, role: 'agent' }];
+        break;
+      case 'json':
+      case 'jsonl':
+      case 'yaml':
+      case 'csv': {
+        const tree = await parseTree(format, text);
+        for (const p of tree.problems) problems.push({ ...p, fatal: false });
+        let found;
+        try {
+          found = (await import('./exports/index.js')).detectExport(tree.value, {
+            agents: agentsOf(input),
+            container: format,
+            ...(input.shape ? { shape: input.shape } : {}),
+            ...(input.fields ? { fields: input.fields } : {}),
+            ...(input.csv ? { csv: input.csv } : {}),
+          });
+        } catch (error) {
+          // The config's "input" does not fit this file (a CSV column it does not have).
+          problems.push({ message: `cannot read the file with the config's "input" settings: ${(error as Error).message}`, offset: 0, fatal: true });
+          fields = [];
+          break;
+        }
+        if (!found) {
+          problems.push({
+            message: read.foundByWalk
+              ? 'not linted: no reply text found in this data file (name the text fields with "input.fields" in the config, or add the file to ignorePatterns)'
+              : 'no reply text found: not an export shape replylint knows (name the text fields with "input.fields" in the config)',
+            offset: 0,
+            fatal: !read.foundByWalk,
+          });
+          fields = [];
+          break;
+        }
+        label = `${format}: ${found.format}`;
+        for (const s of found.skipped) problems.push({ message: `skipped: ${s.reason}`, offset: tree.offsetOf(s.path), fatal: false });
+        if (found.fields.length === 0) problems.push({ message: `nothing to lint: the ${found.format} shape was recognised but holds no reply text`, offset: 0, fatal: false });
+        fields = [];
+        for (const f of found.fields) {
+          const loc = tree.stringAt(f.path);
+          if (!loc) {
+            problems.push({ message: `skipped: no text at ${f.path.join('.')}`, offset: tree.offsetOf(f.path), fatal: false });
+            continue;
+          }
+          fields.push(exportField(f, loc, filePath));
+        }
+        break;
+      }
+    }
+  } catch (error) {
+    if (!(error instanceof DataSyntaxError)) throw error;
+    return { format, fields: [], segments: [], replies: 0, problems: [{ message: error.message, offset: error.offset, fatal: true }] };
+  }
+
+  const linted = fields.filter((f) => f.role === 'agent' || (f.role === 'internal' && input.includeInternal));
+  const kept = input.ignoreMacros?.length ? await withoutIgnoredMacros(linted, input.ignoreMacros) : linted;
+  const segments: Segment[] = [];
+  for (const field of kept) {
+    for (const segment of await contentSegments(field)) {
+      segments.push(through(maskPlaceholders(segment, scanner.find(segment.text)), field.loc));
+    }
+  }
+  return { format: label, fields: kept, segments, replies: new Set(kept.map((f) => f.reply)).size, problems };
+}
+
+/** The config's agent names add to the built-in role words ("agents: [Sam]" keeps "Agent:"). */
+function agentsOf(input: InputOptions): string[] {
+  return [...DEFAULT_AGENT_NAMES, ...(input.agents ?? []).map((a) => a.toLowerCase())];
+}
+
+async function parseTree(format: 'json' | 'jsonl' | 'yaml' | 'csv', text: string): Promise<DataTree> {
   switch (format) {
-    case 'text':
-      return plaintextSegments(text, filePath);
-    case 'markdown':
-      return (await import('./markdown.js')).markdownSegments(text, filePath);
+    case 'json':
+      return (await import('./data/json.js')).parseJsonTree(text);
+    case 'jsonl':
+      return (await import('./data/jsonl.js')).parseJsonLinesTree(text);
+    case 'yaml':
+      return (await import('./data/yaml.js')).parseYamlTree(text);
+    case 'csv':
+      return (await import('./data/csv.js')).parseCsvTree(text);
   }
 }
+
+function exportField(f: ExportField, loc: LocatedText, filePath: string): Field {
+  const key = f.reply ?? (f.macro ? `macro:${f.macro.id ?? f.macro.title ?? f.path.join('.')}` : f.path.join('.'));
+  return {
+    loc,
+    content: f.content,
+    reply: `${filePath}#${key}`,
+    role: f.role,
+    ...(f.macro ? { macro: f.macro } : {}),
+    ...(f.speaker ? { speaker: f.speaker } : {}),
+  };
+}
+
+async function withoutIgnoredMacros(fields: Field[], globs: string[]): Promise<Field[]> {
+  const picomatch = (await import('picomatch')).default;
+  const match = picomatch(globs, { nocase: true });
+  return fields.filter((f) => !f.macro || !((f.macro.id && (match(f.macro.id) || globs.includes(f.macro.id))) || (f.macro.title && match(f.macro.title))));
+}
+
+/** One field's prose as Segments in the field's own offsets (composed with `through` later). */
+async function contentSegments(field: Field): Promise<Segment[]> {
+  const extra: Partial<Segment> = {
+    ...(field.macro ? { macro: field.macro } : {}),
+    ...(field.speaker ? { speaker: field.speaker } : {}),
+  };
+  const text = field.loc.text;
+  let segments: Segment[];
+  switch (field.content) {
+    case 'text':
+      segments = plaintextSegments(text, field.reply);
+      break;
+    case 'markdown':
+      segments = (await import('./markdown.js')).markdownSegments(text, field.reply);
+      break;
+    case 'html':
+      segments = (await import('./html.js')).htmlSegments(text, field.reply);
+      break;
+  }
+  return segments.map((s) => ({ ...s, ...extra }));
+}
+
+/** Plain text of a file as Segments (kept for callers that only read text or Markdown). */
+export async function readSegments(text: string, filePath: string, input: InputOptions = {}): Promise<Segment[]> {
+  return (await readInput(text, filePath, input)).segments;
+}
+
+export type { PlaceholderScanner };

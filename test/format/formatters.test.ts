@@ -33,8 +33,9 @@ const results: LintResult[] = [
     warningCount: 1,
     fixableErrorCount: 0,
     fixableWarningCount: 1,
+  fatalErrorCount: 0,
   },
-  { filePath: '/replies/clean.txt', messages: [], errorCount: 0, warningCount: 0, fixableErrorCount: 0, fixableWarningCount: 0 },
+  { filePath: '/replies/clean.txt', messages: [], errorCount: 0, warningCount: 0, fixableErrorCount: 0, fixableWarningCount: 0, fatalErrorCount: 0 },
 ];
 
 describe('stylish', () => {

@@ -1,4 +1,5 @@
 // Every built-in rule's own examples: invalid ones fire, valid ones stay quiet (DESIGN.md practice 8).
+import { lintText } from '../../src/engine/lint-text.js';
 import { describe, expect, it } from 'vitest';
 import { readBuiltinSources } from '../../src/rules/load.js';
 import { runRuleExamples } from '../../src/rules/examples.js';
@@ -10,8 +11,8 @@ const registry = new RuleRegistry(rules);
 describe('built-in rules', () => {
   it('ship at least one rule of every kind in each family the core needs', () => {
     const kinds = new Set(rules.map((r) => r.kind));
-    expect([...kinds].sort()).toEqual(['conditional', 'pattern', 'phrase', 'substitution']);
-    for (const family of ['blame', 'refusal', 'tone']) expect(rules.some((r) => r.family === family)).toBe(true);
+    expect([...kinds].sort()).toEqual(['conditional', 'pattern', 'phrase', 'substitution', 'template']);
+    for (const family of ['blame', 'refusal', 'tone', 'template']) expect(rules.some((r) => r.family === family)).toBe(true);
   });
 
   it('are all named in the recommended preset, which names no unknown rule', () => {
@@ -26,9 +27,21 @@ describe('built-in rules', () => {
         expect(await runRuleExamples(rule, registry)).toEqual([]);
       });
 
-      it('has at least one rewrite or a safe replacement', () => {
-        expect((rule.suggest?.length ?? 0) + Object.keys(rule.swap ?? {}).length).toBeGreaterThan(0);
-      });
+      if (rule.kind === 'template') {
+        // Template rules build their repair from the placeholder itself: every finding has one.
+        it('offers a repair on every invalid example', async () => {
+          for (const example of rule.examples.invalid) {
+            const config = { rules: { [rule.id]: { severity: 2 as const, options: rule.examples.options ?? {} } } };
+            const result = await lintText(example, { filePath: 'example.txt', config, rules: registry });
+            expect(result.messages.length, example).toBeGreaterThan(0);
+            for (const m of result.messages) expect(m.suggestions?.length ?? 0, example).toBeGreaterThan(0);
+          }
+        });
+      } else {
+        it('has at least one rewrite or a safe replacement', () => {
+          expect((rule.suggest?.length ?? 0) + Object.keys(rule.swap ?? {}).length).toBeGreaterThan(0);
+        });
+      }
     });
   }
 });

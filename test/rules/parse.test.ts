@@ -26,7 +26,7 @@ describe('parseRuleFile', () => {
   });
 
   it('names the allowed values of a bad enum', () => {
-    expect(errorsOf(VALID.replace('kind: phrase', 'kind: regex'))[0]).toMatch(/^rules\/x\.yaml:3:7: "kind" must be one of "phrase", "pattern", "substitution", "conditional" \(got "regex"\)$/);
+    expect(errorsOf(VALID.replace('kind: phrase', 'kind: regex'))[0]).toMatch(/^rules\/x\.yaml:3:7: "kind" must be one of "phrase", "pattern", "substitution", "conditional", "template" \(got "regex"\)$/);
   });
 
   it('requires the fields of the kind', () => {

@@ -1,0 +1,36 @@
+// File bytes → text: UTF-8 (with or without a BOM) and UTF-16 with a BOM are read; binary files
+// and other encodings are a clear problem for that file, never mojibake linted as prose.
+export type Decoded = { text: string } | { error: string };
+
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+const utf16le = new TextDecoder('utf-16le', { fatal: true });
+const utf16be = new TextDecoder('utf-16be', { fatal: true });
+
+export function decodeFile(bytes: Uint8Array): Decoded {
+  try {
+    if (bytes[0] === 0xff && bytes[1] === 0xfe) return { text: utf16le.decode(bytes.subarray(2)) };
+    if (bytes[0] === 0xfe && bytes[1] === 0xff) return { text: utf16be.decode(bytes.subarray(2)) };
+  } catch {
+    return { error: 'not valid UTF-16 text (the file starts with a UTF-16 byte-order mark but its bytes do not decode)' };
+  }
+  // Git's test for binary: a NUL byte in the first 8,000 bytes.
+  if (bytes.subarray(0, 8000).includes(0)) return { error: 'binary file (it contains NUL bytes): not linted' };
+  try {
+    return { text: utf8.decode(bytes) };
+  } catch {
+    return { error: `not UTF-8 text (invalid byte sequence at byte ${firstInvalidUtf8(bytes)}); save it as UTF-8 or UTF-16 with a byte-order mark` };
+  }
+}
+
+/** Offset of the first byte that is not valid UTF-8, for the error message. */
+function firstInvalidUtf8(bytes: Uint8Array): number {
+  let i = 0;
+  while (i < bytes.length) {
+    const b = bytes[i]!;
+    const n = b < 0x80 ? 1 : b >= 0xc2 && b < 0xe0 ? 2 : b >= 0xe0 && b < 0xf0 ? 3 : b >= 0xf0 && b < 0xf5 ? 4 : 0;
+    if (n === 0) return i;
+    for (let k = 1; k < n; k++) if (((bytes[i + k] ?? 0) & 0xc0) !== 0x80) return i;
+    i += n;
+  }
+  return i;
+}
