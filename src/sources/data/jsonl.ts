@@ -36,7 +36,7 @@ export function parseJsonLinesTree(text: string): DataTree {
           value.push(parseJsonSlice(text, start, end).value); // a line with a comment, say
         } catch (error) {
           if (!(error instanceof DataSyntaxError)) throw error;
-          problems.push({ message: `line ${lineNumber} is not JSON: ${error.message}`, offset: error.offset });
+          problems.push({ message: `this line is not JSON: ${error.message}`, offset: error.offset });
           value.push(null);
           line.json = false;
         }

@@ -91,22 +91,3 @@ export function seededRandom(seed: number): (n: number) => number {
     return Math.floor((((t ^ (t >>> 14)) >>> 0) / 2 ** 32) * n);
   };
 }
-
-/**
- * How much longer `run` takes on input of size 4n than of size n: about 4 when linear, 16 when
- * quadratic. Each size is timed three times and the fastest kept, so a busy machine does not count.
- */
-export function growthOf4x<T>(make: (n: number) => T, run: (input: T) => void, n: number): number {
-  const fastest = (size: number) => {
-    const input = make(size);
-    let best = Infinity;
-    for (let k = 0; k < 3; k++) {
-      const start = performance.now();
-      run(input);
-      best = Math.min(best, performance.now() - start);
-    }
-    return best;
-  };
-  fastest(n / 2); // warm up
-  return fastest(4 * n) / fastest(n);
-}
