@@ -3,8 +3,9 @@
 //   - growth: each reader on inputs of size n and 4n; the ratio of times is ~4 when the reader is
 //     linear and ~16 when it is quadratic (hostile shapes: one huge quoted CSV cell, an unclosed
 //     quote, a run of "{{" with no close, a transcript of 1 MB lines);
-//   - streaming: the CLI over a JSON Lines export of 5,000 and 20,000 conversations; peak RSS
-//     should stay flat (the file is read one conversation at a time).
+//   - streaming: the CLI over a JSON Lines export of 5,000 and 20,000 conversations, read whole
+//     and streamed (REPLYLINT_STREAM_JSONL_ABOVE=1 streams every file; by default only files over
+//     32 MB are); streamed peak RSS should stay flat (one conversation at a time).
 // Prints a table; asserts nothing (timings are noisy on shared machines).
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -67,15 +68,15 @@ const lines = (conversations) => {
   return out;
 };
 console.log('\nJSON Lines export, streamed by the CLI: peak RSS as the file grows\n');
-console.log('| conversations | MB | wall s | peak RSS MB |');
-console.log('| ---: | ---: | ---: | ---: |');
-for (const n of [5_000, 20_000]) {
+console.log('| conversations | MB | read | wall s | peak RSS MB |');
+console.log('| ---: | ---: | --- | ---: | ---: |');
+for (const [n, streamed] of [[5_000, false], [20_000, false], [5_000, true], [20_000, true]]) {
+  const env = { ...process.env, REPLYLINT_STREAM_JSONL_ABOVE: streamed ? '1' : String(2 ** 40) };
   const file = path.join(dir, `chats-${n}.jsonl`);
-  fs.writeFileSync(file, lines(n));
-  const probe = `const {spawnSync}=require('child_process');const t=Date.now();spawnSync(process.execPath,[${JSON.stringify(BIN)},${JSON.stringify(file)},'--format','json','--no-config-lookup'],{stdio:'ignore'});const u=require('process').resourceUsage();console.log(JSON.stringify({s:(Date.now()-t)/1000,rss:u.maxRSS}))`;
+  if (!fs.existsSync(file)) fs.writeFileSync(file, lines(n));
   // maxRSS of children is not in resourceUsage of the parent: measure through /usr/bin/time when present.
   const timed = fs.existsSync('/usr/bin/time')
-    ? spawnSync('/usr/bin/time', ['-f', '%e %M', process.execPath, BIN, file, '--format', 'json', '--no-config-lookup'], { encoding: 'utf8', stdio: ['ignore', 'ignore', 'pipe'] })
+    ? spawnSync('/usr/bin/time', ['-f', '%e %M', process.execPath, BIN, file, '--format', 'json', '--no-config-lookup'], { encoding: 'utf8', stdio: ['ignore', 'ignore', 'pipe'], env })
     : undefined;
   let wall;
   let rssMb;
@@ -84,10 +85,12 @@ for (const n of [5_000, 20_000]) {
     wall = Number(s);
     rssMb = Number(kb) / 1024;
   } else {
-    const out = JSON.parse(spawnSync(process.execPath, ['-e', probe], { encoding: 'utf8' }).stdout);
-    wall = out.s;
+    // Without GNU time: wall time only.
+    const t = performance.now();
+    spawnSync(process.execPath, [BIN, file, '--format', 'json', '--no-config-lookup'], { stdio: 'ignore', env });
+    wall = (performance.now() - t) / 1000;
     rssMb = Number.NaN;
   }
-  console.log(`| ${n} | ${(fs.statSync(file).size / 1e6).toFixed(1)} | ${wall.toFixed(2)} | ${rssMb.toFixed(0)} |`);
+  console.log(`| ${n} | ${(fs.statSync(file).size / 1e6).toFixed(1)} | ${streamed ? 'streamed' : 'whole'} | ${wall.toFixed(2)} | ${rssMb.toFixed(0)} |`);
 }
 fs.rmSync(dir, { recursive: true, force: true });

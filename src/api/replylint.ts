@@ -1,5 +1,5 @@
 // The Node API: files, globs and config lookup around the pure core. The CLI is a thin layer over it.
-import { readFileSync } from 'node:fs';
+import { closeSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
 import { dirname, isAbsolute, relative, resolve } from 'node:path';
 import ignore, { type Ignore } from 'ignore';
 import { ConfigLoader, type LoadedConfig } from '../config/load.js';
@@ -153,7 +153,9 @@ export class ReplyLint {
         reportUnusedDisableDirectives: this.options.reportUnusedDisableDirectives ?? false,
         foundByWalk: !explicit.has(file),
       };
-      if (formatFor(file, config.input) === 'jsonl') {
+      // Only a large JSON Lines file is streamed (one conversation at a time); a smaller one is
+      // read whole, so a conversation whose lines are interleaved with others' still reads as one.
+      if (formatFor(file, config.input) === 'jsonl' && isLargeUtf8(file)) {
         results.push(await lintJsonLinesFile(file, common));
         continue;
       }
@@ -175,6 +177,30 @@ export class ReplyLint {
  * Reads synchronously on purpose: linting is CPU-bound and one file at a time, so an awaited
  * read only leaves the thread idle (it was 40% of a 1,000-file run). ESLint reads the same way.
  */
+// Above this size a JSON Lines file is streamed. REPLYLINT_STREAM_JSONL_ABOVE (bytes) lowers it,
+// so bench/inputs.js can measure streaming on files it can lint in seconds.
+const STREAM_ABOVE_BYTES = Number(process.env.REPLYLINT_STREAM_JSONL_ABOVE) || 32 * 1024 * 1024;
+
+/** Large enough to stream, and plain UTF-8 (a BOM'd UTF-16 or binary file goes the usual way). */
+function isLargeUtf8(file: string): boolean {
+  let size: number;
+  try {
+    size = statSync(file).size;
+  } catch {
+    return false;
+  }
+  if (size < STREAM_ABOVE_BYTES) return false;
+  const head = Buffer.alloc(8000);
+  const fd = openSync(file, 'r');
+  try {
+    readSync(fd, head, 0, head.length, 0);
+  } finally {
+    closeSync(fd);
+  }
+  const decoded = decodeFile(head);
+  return !('error' in decoded) && !(head[0] === 0xff && head[1] === 0xfe) && !(head[0] === 0xfe && head[1] === 0xff);
+}
+
 function readBytes(file: string): Buffer {
   try {
     return readFileSync(file);
@@ -190,7 +216,7 @@ function ignoredResult(filePath: string): LintResult {
     {
       ruleId: null,
       severity: 1,
-      message: 'File ignored because of a matching ignore pattern (see "ignorePatterns" in the config).',
+      message: 'File ignored because of a matching ignore pattern (see .replylintignore, --ignore-path and "ignorePatterns" in the config).',
       line: 0,
       column: 0,
       endLine: 0,

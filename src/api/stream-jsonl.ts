@@ -1,5 +1,6 @@
-// JSON Lines exports (contact-centre dumps of many conversations) are read as a stream: lines
-// are grouped into conversations (one a line, or consecutive lines sharing a conversation id),
+// Large JSON Lines exports (contact-centre dumps of many conversations) are read as a stream:
+// lines are grouped into conversations (one a line, or consecutive lines sharing a conversation
+// id — in a streamed file one conversation's lines must be together, as exports write them),
 // each group is linted by the pure core on its own, and positions are shifted back to the file.
 // Memory holds one conversation at a time, however large the file.
 import { createReadStream } from 'node:fs';
@@ -42,6 +43,11 @@ export async function lintJsonLinesFile(file: string, options: Omit<LintTextOpti
   };
 
   for await (const line of readLines(file)) {
+    // A blank line belongs to the group it sits in.
+    if (line.text.trim() === '' && group.length) {
+      group.push(line);
+      continue;
+    }
     const key = conversationOf(line.text);
     if (group.length && (key === undefined || key !== groupKey || groupChars > MAX_GROUP_CHARS)) await flush();
     groupKey = key;

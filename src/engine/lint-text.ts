@@ -251,7 +251,8 @@ function withoutMatch(text: string, [sStart, sEnd]: [number, number], [mStart, m
 
 /** Capitalizes a rewrite that starts a sentence; a "[fill this in]" gap is left as written. */
 function capitalize(s: string): string {
-  if (s.startsWith('[')) return s;
+  // A gap to fill in or a placeholder ("{{ticket.requester.first_name}}") keeps its case.
+  if (/^[[{%<$]/.test(s)) return s;
   return s.replace(/^(\P{L}*)(\p{Ll})/u, (_, pre: string, c: string) => pre + c.toUpperCase());
 }
 

@@ -1,7 +1,8 @@
 // Fills `{{name}}` slots of rule messages and rewrites; `{{name|filter}}` adjusts case.
 
 const FILTERS: Record<string, (s: string) => string> = {
-  capitalize: (s) => s.replace(/^(\P{L}*)(\p{Ll})/u, (_, pre: string, c: string) => pre + c.toUpperCase()),
+  // A placeholder or a gap to fill in keeps its case.
+  capitalize: (s) => (/^[[{%<$]/.test(s) ? s : s.replace(/^(\P{L}*)(\p{Ll})/u, (_, pre: string, c: string) => pre + c.toUpperCase())),
   'lower-first': lowerFirst,
 };
 export const FILTER_NAMES = Object.keys(FILTERS);

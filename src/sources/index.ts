@@ -115,6 +115,8 @@ export async function readInput(text: string, filePath: string, input: InputOpti
   const problems: InputProblem[] = [];
   let fields: Field[];
   let label: string = format;
+  // An empty file has nothing to report, whatever its format.
+  if (text.trim() === '') return { format, fields: [], segments: [], replies: 0, problems };
 
   try {
     switch (format) {
