@@ -172,7 +172,7 @@ function withFallback(p: Placeholder, format: string): string | undefined {
   if (p.syntax === 'percent-tag') return p.raw.replace(/%\}$/, ',fallback=there%}');
   if (p.syntax !== 'mustache') return undefined;
   // Single quotes: the rewrite stays valid inside a JSON string without escaping.
-  const filter = /intercom/i.test(format) ? `fallback: 'there'` : `default: 'there'`;
+  const filter = /intercom/i.test(format) ? `fallback: 'there'` : /gorgias/i.test(format) ? `default('there')` : `default: 'there'`;
   return p.raw.replace(/\s*(\}\}\}?)$/, (_, close: string) => ` | ${filter}${close}`);
 }
 

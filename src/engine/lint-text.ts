@@ -164,7 +164,9 @@ function toMessage(finding: Finding, rule: CompiledRule, setting: ResolvedRuleCo
     segment.toSource(sentenceStart),
     segment.toSource(sentence.start + sentence.text.trimEnd().length, 'end'),
   ];
-  const captures = Object.fromEntries(Object.entries(hit.captures).map(([k, v]) => [k, oneLine(v)]));
+  // A captured phrase ("your parcel") never runs past a comma or a dash: compromise can let a
+  // #Noun slot take "I'm" in "your parcel, I'm afraid", which a rewrite would then repeat.
+  const captures = Object.fromEntries(Object.entries(hit.captures).map(([k, v]) => [k, oneLine(v).split(/\s*[,;:\u2014\u2013]\s*/)[0]!]));
   // Messages quote the prose as read; rewrites reuse the file's own text (markup, code and
   // placeholders included), because that is what they replace.
   const messageVars = { ...captures, match: oneLine(quote(segment, hit.start, hit.end)), sentence: oneLine(quote(segment, sentence.start, sentence.end)), replacement };

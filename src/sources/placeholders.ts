@@ -98,9 +98,10 @@ const SYNTAXES: Syntax[] = [
 const FILL_IN = /\b(?:name|number|date|time|email|e-mail|link|url|address|phone|id|amount|price|product|order|company|agent|customer|code|plan|account|ticket|city|country|signature)s?\b/;
 
 function fallbackOf(inner: string): { fallback?: string } {
-  const m = /\|\s*(?:fallback|default)\s*:\s*(?:"([^"]*)"|'([^']*)'|([^\s|}]+))/.exec(inner);
+  // Liquid / Intercom "| default: 'x'", "| fallback: \"x\"", and Jinja (Gorgias) "|default('x')".
+  const m = /\|\s*(?:fallback|default)\s*(?::\s*(?:"([^"]*)"|'([^']*)'|([^\s|}]+))|\(\s*(?:"([^"]*)"|'([^']*)')\s*\))/.exec(inner);
   if (!m) return {};
-  return { fallback: m[1] ?? m[2] ?? m[3] ?? '' };
+  return { fallback: m[1] ?? m[2] ?? m[3] ?? m[4] ?? m[5] ?? '' };
 }
 
 export interface PlaceholderScanner {

@@ -37,6 +37,9 @@ describe('template/no-fallback', () => {
   it('flags a name placeholder in a greeting, with the syntax of the product', () => {
     expect(spans('no-fallback', 'Hi {{first_name}},')).toEqual([{ at: '{{first_name}}', repaired: "Hi {{first_name | default: 'there'}}," }]);
     expect(spans('no-fallback', 'Hi {{first_name}},', {}, 'json: intercom-macros')).toEqual([{ at: '{{first_name}}', repaired: "Hi {{first_name | fallback: 'there'}}," }]);
+    expect(spans('no-fallback', 'Hi {{ticket.customer.firstname}},', {}, 'json: gorgias-macros')).toEqual([
+      { at: '{{ticket.customer.firstname}}', repaired: "Hi {{ticket.customer.firstname | default('there')}}," },
+    ]);
     expect(spans('no-fallback', 'Hello {%customer.firstName%},')).toEqual([{ at: '{%customer.firstName%}', repaired: 'Hello {%customer.firstName,fallback=there%},' }]);
   });
   it('is quiet with a fallback, outside a greeting, and for values that are not names', () => {

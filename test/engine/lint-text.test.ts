@@ -73,6 +73,11 @@ describe('lintText', () => {
     expect(result.messages.map((m) => m.message)).toEqual(['the driver did it']);
   });
 
+  it('cuts a captured phrase at a comma, so a rewrite does not repeat the rest of the clause', async () => {
+    const result = await lint("The courier lost your parcel, I'm afraid.", ['blame/third-party']);
+    expect(result.messages[0]!.suggestions![0]!.fix.text).toBe("I'm sorry your parcel was lost — that's on us, and I've [what you have done].");
+  });
+
   it('throws for a config naming a rule the registry does not have', async () => {
     await expect(lintText('x', { config: { rules: { 'nope/x': { severity: 2, options: {} } } }, rules: new RuleRegistry() })).rejects.toThrow(
       /nope\/x/,

@@ -10,6 +10,7 @@ describe('placeholderScanner', () => {
     ['Hi {{ticket.requester.first_name}},', { raw: '{{ticket.requester.first_name}}', kind: 'value', name: 'ticket.requester.first_name' }],
     ['Hi {{ user.name | fallback: "there" }}!', { raw: '{{ user.name | fallback: "there" }}', kind: 'value', name: 'user.name', fallback: 'there' }],
     ["Hi {{first_name|fallback:'friend'}}", { raw: "{{first_name|fallback:'friend'}}", kind: 'value', name: 'first_name', fallback: 'friend' }],
+    ["Hi {{ticket.customer.firstname|default('there')}}", { raw: "{{ticket.customer.firstname|default('there')}}", kind: 'value', name: 'ticket.customer.firstname', fallback: 'there' }],
     ['Hi {{ customer.name | default: "you" }}', { raw: '{{ customer.name | default: "you" }}', kind: 'value', name: 'customer.name', fallback: 'you' }],
     ['Hi {%customer.firstName,fallback=there%},', { raw: '{%customer.firstName,fallback=there%}', kind: 'value', name: 'customer.firstName', fallback: 'there' }],
     ['Hi {%customer.firstName,fallback=%},', { raw: '{%customer.firstName,fallback=%}', kind: 'value', name: 'customer.firstName', fallback: '' }],
