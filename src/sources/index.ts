@@ -39,7 +39,7 @@ export interface InputReading {
   fields: Field[];
   /** the prose of the fields that are linted */
   segments: Segment[];
-  /** how many replies (macros, conversations, files) were linted */
+  /** how many replies (macros, conversations, fenced saved replies, files) had prose to lint */
   replies: number;
   problems: InputProblem[];
 }
@@ -203,7 +203,7 @@ export async function readInput(text: string, filePath: string, input: InputOpti
       segments.push(through(maskPlaceholders(segment, scanner.find(segment.text)), field.loc));
     }
   }
-  return { format: label, fields: kept, segments, replies: new Set(kept.map((f) => f.reply)).size, problems };
+  return { format: label, fields: kept, segments, replies: new Set(segments.map((s) => s.reply)).size, problems };
 }
 
 /** The config's agent names add to the built-in role words ("agents: [Sam]" keeps "Agent:"). */
