@@ -173,7 +173,8 @@ function withFallback(p: Placeholder, format: string): string | undefined {
   if (p.syntax !== 'mustache') return undefined;
   // Single quotes: the rewrite stays valid inside a JSON string without escaping.
   const filter = /intercom/i.test(format) ? `fallback: 'there'` : /gorgias/i.test(format) ? `default('there')` : `default: 'there'`;
-  return p.raw.replace(/\s*(\}\}\}?)$/, (_, close: string) => ` | ${filter}${close}`);
+  // Keep the writer's spacing: "{{ name }}" → "{{ name | default: 'there' }}".
+  return p.raw.replace(/(\s*)(\}\}\}?)$/, (_, space: string, close: string) => ` | ${filter}${space}${close}`);
 }
 
 // ---------------------------------------------------------------------------

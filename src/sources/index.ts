@@ -196,7 +196,7 @@ export async function readInput(text: string, filePath: string, input: InputOpti
   }
 
   const linted = fields.filter((f) => f.role === 'agent' || (f.role === 'internal' && input.includeInternal));
-  const kept = input.ignoreMacros?.length ? await withoutIgnoredMacros(linted, input.ignoreMacros) : linted;
+  const kept = input.ignoreMacros?.length ? withoutIgnoredMacros(linted, input.ignoreMacros) : linted;
   const segments: Segment[] = [];
   for (const field of kept) {
     for (const segment of await contentSegments(field, input)) {
@@ -236,10 +236,15 @@ function exportField(f: ExportField, loc: LocatedText, filePath: string): Field 
   };
 }
 
-async function withoutIgnoredMacros(fields: Field[], globs: string[]): Promise<Field[]> {
-  const picomatch = (await import('picomatch')).default;
-  const match = picomatch(globs, { nocase: true });
-  return fields.filter((f) => !f.macro || !((f.macro.id && (match(f.macro.id) || globs.includes(f.macro.id))) || (f.macro.title && match(f.macro.title))));
+/**
+ * Fields of macros the config says not to lint (`input.ignoreMacros`: ids, or title globs where
+ * `*` is any run of characters and `?` one). Written here rather than with a glob library, so the
+ * core stays free of Node modules (it also runs in the browser).
+ */
+function withoutIgnoredMacros(fields: Field[], globs: string[]): Field[] {
+  const patterns = globs.map((g) => new RegExp(`^${g.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.')}$`, 'i'));
+  const ignored = (value: string | undefined) => value !== undefined && patterns.some((p) => p.test(value));
+  return fields.filter((f) => !f.macro || !(ignored(f.macro.id) || ignored(f.macro.title)));
 }
 
 /** One field's prose as Segments in the field's own offsets (composed with `through` later). */

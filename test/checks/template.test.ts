@@ -40,6 +40,7 @@ describe('template/no-fallback', () => {
     expect(spans('no-fallback', 'Hi {{ticket.customer.firstname}},', {}, 'json: gorgias-macros')).toEqual([
       { at: '{{ticket.customer.firstname}}', repaired: "Hi {{ticket.customer.firstname | default('there')}}," },
     ]);
+    expect(spans('no-fallback', 'Dear {{ customer.name }},')).toEqual([{ at: '{{ customer.name }}', repaired: "Dear {{ customer.name | default: 'there' }}," }]);
     expect(spans('no-fallback', 'Hello {%customer.firstName%},')).toEqual([{ at: '{%customer.firstName%}', repaired: 'Hello {%customer.firstName,fallback=there%},' }]);
   });
   it('is quiet with a fallback, outside a greeting, and for values that are not names', () => {
