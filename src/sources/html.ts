@@ -164,7 +164,7 @@ function openingTagEnd(text: string, start: number, limit: number): number {
   return limit;
 }
 
-// --- text nodes -------------------------------------------------------------------------------
+// Text nodes.
 
 // HTML's collapsible white space, plus the no-break space that `&nbsp;` decodes to: help-desk
 // editors pad with it ("Hi,&nbsp;"), and it reads as an ordinary space.
@@ -329,7 +329,7 @@ function readsOn(value: string, vi: number, text: string, sj: number, end: numbe
   return value[vi] === s;
 }
 
-// --- segments ---------------------------------------------------------------------------------
+// Segments.
 
 /**
  * Turns the stream of words, spaces and line breaks into Segments. White space is held back

@@ -196,7 +196,7 @@ describe('transcriptTurns: Markdown shapes', () => {
         role: 'agent',
         content: 'markdown',
         conversation: 'Example',
-        body: "Hello,\n\nI've started the refund. It can take 5-10 days to show up.\n\n\nBest,", // the "---" below is no part of it
+        body: "Hello,\n\nI've started the refund. Your bank may need three to five working days to show it.\n\n\nBest,", // the "---" below is no part of it
       },
       { speaker: 'Customer', role: 'customer', content: 'markdown', conversation: 'Example (2)', body: 'Can you refund my second seat? I bought it by mistake.' },
       { speaker: 'Agent', role: 'agent', content: 'markdown', conversation: 'Example (2)', body: 'Done, the second seat is refunded.' },

@@ -22,7 +22,7 @@ describe('github-bot-config', () => {
       skipped: [],
     });
     expect(valueAt(value, ['markComment'])).toBe(
-      "This issue has had no activity for 45 days, so it is marked as stale. It's not our fault if nobody follows up: reply here if it still matters to you.\n",
+      "Nobody has written here for 50 days, so the bot has labelled it stale. It's not our fault if nobody follows up: reply here if it still matters to you.\n",
     );
   });
 
@@ -82,7 +82,7 @@ describe('osticket', () => {
 
   it('reads an e-mail template: body, subject and notes, titled by the trimmed subject', () => {
     const { reading } = detect('osticket/ticket.reply.yaml');
-    const title = 'Re: %{ticket.subject} [#%{ticket.number}]';
+    const title = 'Update on ticket %{ticket.number}: %{ticket.subject}';
     expect(reading?.fields).toEqual([
       { path: ['body'], content: 'html', role: 'agent', reply: 'macro:$', macro: { title, field: 'body' } },
       { path: ['subject'], content: 'text', role: 'agent', reply: 'macro:$', macro: { title, field: 'subject' } },
@@ -91,8 +91,8 @@ describe('osticket', () => {
   });
 
   it('reads the notes of a template whose body is blank', () => {
-    const reading = detectExport({ notes: 'Shown on the staff login page.', name: 'Authentication Required', body: '' }, yaml);
-    expect(reading?.fields).toEqual([{ path: ['notes'], content: 'text', role: 'internal', reply: 'macro:$', macro: { title: 'Authentication Required', field: 'notes' } }]);
+    const reading = detectExport({ notes: 'Used for the portal sign-in banner.', name: 'Sign-in banner', body: '' }, yaml);
+    expect(reading?.fields).toEqual([{ path: ['notes'], content: 'text', role: 'internal', reply: 'macro:$', macro: { title: 'Sign-in banner', field: 'notes' } }]);
   });
 });
 
@@ -103,7 +103,7 @@ describe('macro-objects', () => {
       format: 'macro-objects',
       fields: [
         { path: [0, 'macro'], content: 'text', role: 'agent', reply: 'macro:$[0]', macro: { id: '1', title: 'Order delivered to a neighbour', field: 'macro' } },
-        { path: [1, 'macro'], content: 'text', role: 'agent', reply: 'macro:$[1]', macro: { id: '2', title: 'Promotion not eligible', field: 'macro' } },
+        { path: [1, 'macro'], content: 'text', role: 'agent', reply: 'macro:$[1]', macro: { id: '2', title: 'Coupon does not apply', field: 'macro' } },
       ],
       skipped: [],
     });
@@ -184,10 +184,10 @@ describe('twcs', () => {
   it('reads pandas exports (an unnamed index column, ids written as floats) and answers to tweets not in the file', () => {
     const rows = parseCsv(
       [
-        ',tweet_id,author_id,inbound,created_at,text,response_tweet_id,in_response_to_tweet_id',
-        '0,1,brand,False,x,Sorry about that.,,3.0',
-        '1,3,42,True,x,My order is late,1,',
-        '2,7,brand,False,x,We are on it.,,99.0',
+        ',tweet_id,author_id,inbound,created_at,text,in_response_to_tweet_id,response_tweet_id',
+        '0,1,brand,False,x,Sorry about that.,3.0,',
+        '1,3,42,True,x,My order is late,,1',
+        '2,7,brand,False,x,We are on it.,99.0,',
       ].join('\n'),
     );
     const reading = detectExport(rows, { agents: DEFAULT_AGENT_NAMES, container: 'csv' });
