@@ -77,30 +77,35 @@ export async function lintText(input: string, options: LintTextOptions): Promise
 
 function templateMessage(finding: TemplateFinding, field: Field, rule: CompiledRule, setting: ResolvedRuleConfig, lines: LineIndex): LintMessage {
   const range: [number, number] = [field.loc.toSource(finding.start), field.loc.toSource(finding.end, 'end')];
-  const from = lines.position(range[0]);
-  const to = lines.position(range[1]);
-  const vars = { ...finding.vars };
-  const suggestions: Suggestion[] = [];
+  const message = ruleMessage(rule, setting, renderTemplate(rule.def.message, finding.vars), range, lines, field);
   if (finding.fix) {
     const { start, end, text, desc } = finding.fix;
-    suggestions.push({ desc, fix: { range: [field.loc.toSource(start), field.loc.toSource(end, 'end')], text } });
+    message.suggestions = [{ desc, fix: { range: [field.loc.toSource(start), field.loc.toSource(end, 'end')], text } }];
   }
+  return message;
+}
+
+type Origin = { macro?: Segment['macro']; speaker?: string };
+
+/** A rule's message at a file range, naming the macro and speaker it came from. */
+function ruleMessage(rule: CompiledRule, setting: ResolvedRuleConfig, text: string, [start, end]: [number, number], lines: LineIndex, origin: Origin): LintMessage {
+  const from = lines.position(start);
+  const to = lines.position(end);
   const message: LintMessage = {
     ruleId: rule.def.id,
     severity: setting.severity,
-    message: renderTemplate(rule.def.message, vars) + macroNote(field),
+    message: text + macroNote(origin),
     line: from.line,
     column: from.column,
     endLine: to.line,
     endColumn: to.column,
   };
-  addOrigin(message, field);
-  if (suggestions.length) message.suggestions = suggestions;
+  addOrigin(message, origin);
   return message;
 }
 
 /** Names the macro and speaker on the message (JSON output carries them). */
-function addOrigin(message: LintMessage, from: { macro?: Segment['macro']; speaker?: string }): void {
+function addOrigin(message: LintMessage, from: Origin): void {
   const m = from.macro;
   if (m && (m.id !== undefined || m.title !== undefined)) {
     message.macro = { ...(m.id !== undefined ? { id: m.id } : {}), ...(m.title !== undefined ? { title: m.title } : {}) };
@@ -177,8 +182,6 @@ function toMessage(finding: Finding, rule: CompiledRule, setting: ResolvedRuleCo
     'without-match': withoutMatch(text, sentenceRange, [start, end]),
     replacement,
   };
-  const from = lines.position(start);
-  const to = lines.position(end);
 
   const suggestions: Suggestion[] = [];
   const atSentenceStart = hit.start === sentenceStart;
@@ -198,16 +201,7 @@ function toMessage(finding: Finding, rule: CompiledRule, setting: ResolvedRuleCo
     suggestions.push({ desc: `Replace with “${replacement}”`, fix: { range: [start, end], text: replacement } });
   }
 
-  const message: LintMessage = {
-    ruleId: rule.def.id,
-    severity: setting.severity,
-    message: renderTemplate(rule.def.message, messageVars) + macroNote(segment),
-    line: from.line,
-    column: from.column,
-    endLine: to.line,
-    endColumn: to.column,
-  };
-  addOrigin(message, segment);
+  const message = ruleMessage(rule, setting, renderTemplate(rule.def.message, messageVars), [start, end], lines, segment);
   if (replacement !== undefined && rule.def.fixable) message.fix = { range: [start, end], text: replacement };
   if (suggestions.length) message.suggestions = suggestions;
   return message;
@@ -219,7 +213,7 @@ function quote(segment: Segment, start: number, end: number): string {
 }
 
 /** Names the macro in the message, so a finding in an export of hundreds can be found. */
-function macroNote(from: { macro?: Segment['macro'] }): string {
+function macroNote(from: Origin): string {
   const m = from.macro;
   if (!m || (m.title === undefined && m.id === undefined)) return '';
   const title = m.title !== undefined ? `“${oneLine(m.title)}”` : '';

@@ -4,6 +4,7 @@
 import { findNodeAtLocation, parseTree, printParseErrorCode, type Node as JsonNode, type ParseError } from 'jsonc-parser';
 import { isMap, isPair, isScalar, LineCounter, parseDocument, type Document, type Node } from 'yaml';
 import { LineIndex } from '../engine/positions.js';
+import { jsonErrorMessage, jsonValue } from '../sources/data/json.js';
 import { ReplylintError } from '../errors.js';
 
 export type DataPath = Array<string | number>;
@@ -37,7 +38,7 @@ function parseJsonFile(input: string, file: string): DataFile {
   const problem = errors[0];
   if (problem || !root) {
     const at = lines.position(problem?.offset ?? 0);
-    const what = problem ? describeJsonError(printParseErrorCode(problem.error)) : 'the file is empty';
+    const what = problem ? jsonErrorMessage(printParseErrorCode(problem.error)) : 'the file is empty';
     throw new ReplylintError(`syntax error: ${what}`, file, at.line, at.column);
   }
   const locate = (path: DataPath, key = false) => lines.position(jsonOffset(root, path, key));
@@ -50,33 +51,6 @@ function parseJsonFile(input: string, file: string): DataFile {
       return new ReplylintError(message, file, at.line, at.column);
     },
   };
-}
-
-const JSON_ERRORS: Record<string, string> = {
-  PropertyNameExpected: 'a property name in double quotes was expected',
-  ValueExpected: 'a value was expected (a trailing comma?)',
-  ColonExpected: 'a colon was expected',
-  CommaExpected: 'a comma was expected',
-  CloseBraceExpected: 'a closing brace } was expected',
-  CloseBracketExpected: 'a closing bracket ] was expected',
-  EndOfFileExpected: 'the file should end here',
-  UnexpectedEndOfString: 'a string is not closed',
-  InvalidSymbol: 'this is not valid JSON (strings and keys need double quotes)',
-};
-
-function describeJsonError(code: string): string {
-  return JSON_ERRORS[code] ?? code;
-}
-
-function jsonValue(node: JsonNode): unknown {
-  switch (node.type) {
-    case 'object':
-      return Object.fromEntries((node.children ?? []).map((p) => [p.children![0]!.value as string, p.children![1] ? jsonValue(p.children![1]) : undefined]));
-    case 'array':
-      return (node.children ?? []).map(jsonValue);
-    default:
-      return node.value;
-  }
 }
 
 /** The offset of the deepest node on `path` that exists (or of its key). */

@@ -8,7 +8,7 @@ import { DataSyntaxError } from './data/tree.js';
 import { DEFAULT_AGENT_NAMES } from './exports/keys.js';
 import type { ContentFormat, ExportField, MacroInfo, Role } from './exports/types.js';
 import { sliceText, through, type LocatedText } from './located.js';
-import { maskPlaceholders, placeholderScanner, type PlaceholderScanner } from './placeholders.js';
+import { maskPlaceholders, placeholderScanner } from './placeholders.js';
 import { plaintextSegments } from './plaintext.js';
 
 export type { ContentFormat, MacroInfo, Role } from './exports/types.js';
@@ -268,10 +268,3 @@ async function contentSegments(field: Field, input: InputOptions): Promise<Segme
   }
   return segments.map((s) => ({ ...s, ...extra }));
 }
-
-/** Plain text of a file as Segments (kept for callers that only read text or Markdown). */
-export async function readSegments(text: string, filePath: string, input: InputOptions = {}): Promise<Segment[]> {
-  return (await readInput(text, filePath, input)).segments;
-}
-
-export type { PlaceholderScanner };

@@ -10,6 +10,7 @@ import { gfm } from 'micromark-extension-gfm';
 import type { Segment } from '../types.js';
 import { OPAQUE_TOKEN } from './opaque.js';
 import { through } from './located.js';
+import { plaintextSegments } from './plaintext.js';
 import { SegmentBuilder } from './segment.js';
 
 // Built once: constructing the syntax extensions costs about as much as parsing a short reply.
@@ -115,7 +116,7 @@ function fencedSegments(text: string, start: number, end: number, value: string,
   const bodyStart = text.indexOf('\n', start) + 1;
   if (bodyStart <= 0 || bodyStart >= end) return [];
   const body = new SegmentBuilder().addAligned(value, text.slice(bodyStart, end), bodyStart).build(reply);
-  const inner = as === 'markdown' ? markdownSegments(value, reply, { ...options, fences: 'none' }) : [{ text: value, reply, toSource: (i: number) => i }];
+  const inner = as === 'markdown' ? markdownSegments(value, reply, { ...options, fences: 'none' }) : plaintextSegments(value, reply);
   return inner.map((segment) => through(segment, body));
 }
 

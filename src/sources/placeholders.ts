@@ -108,8 +108,19 @@ export interface PlaceholderScanner {
   find(text: string): Placeholder[];
 }
 
+// One scanner per set of extra syntaxes: every file of a run asks for the same one, twice (prose
+// masking and the template rules), and building it compiles one large regular expression.
+const scanners = new Map<string, PlaceholderScanner>();
+
 /** A scanner for the built-in syntaxes plus the config's (`input.placeholders`, regex sources). */
 export function placeholderScanner(extra: string[] = []): PlaceholderScanner {
+  const key = extra.join('\u0000');
+  let scanner = scanners.get(key);
+  if (!scanner) scanners.set(key, (scanner = buildScanner(extra)));
+  return scanner;
+}
+
+function buildScanner(extra: string[]): PlaceholderScanner {
   const all: Syntax[] = [
     ...extra.map((source, i) => ({ name: `custom-${i + 1}`, source: `(?:${source})`, classify: () => ({ kind: 'value' as const }) })),
     ...SYNTAXES,

@@ -40,7 +40,7 @@ export function parseJsonSlice(text: string, start: number, end: number): DataTr
   };
 }
 
-// The messages of src/schema/data-file.ts, plus the string-level errors a data file can have.
+// jsonc-parser's error codes in words; config and rule files (src/schema/data-file.ts) use them too.
 const JSON_ERRORS: Record<string, string> = {
   PropertyNameExpected: 'a property name in double quotes was expected',
   ValueExpected: 'a value was expected (a trailing comma?)',
@@ -48,7 +48,7 @@ const JSON_ERRORS: Record<string, string> = {
   CommaExpected: 'a comma was expected',
   CloseBraceExpected: 'a closing brace } was expected',
   CloseBracketExpected: 'a closing bracket ] was expected',
-  EndOfFileExpected: 'nothing more was expected after the value',
+  EndOfFileExpected: 'the file should end here',
   UnexpectedEndOfString: 'a string is not closed',
   InvalidSymbol: 'this is not valid JSON (strings and keys need double quotes)',
   InvalidCharacter: 'a string contains a raw control character (write a tab as \\t, a line break as \\n)',
@@ -57,17 +57,20 @@ const JSON_ERRORS: Record<string, string> = {
   UnexpectedEndOfComment: 'a comment is not closed',
 };
 
-function describeJsonError(problem: ParseError | undefined): string {
-  if (!problem) return 'a value was expected';
-  const code = printParseErrorCode(problem.error);
+/** A jsonc-parser error code ("CommaExpected") in words. */
+export function jsonErrorMessage(code: string): string {
   return JSON_ERRORS[code] ?? code;
 }
 
+function describeJsonError(problem: ParseError | undefined): string {
+  return problem ? jsonErrorMessage(printParseErrorCode(problem.error)) : 'a value was expected';
+}
+
 /** The value JSON.parse would give (the last of duplicate keys wins; "__proto__" is a plain key). */
-function jsonValue(node: JsonNode): unknown {
+export function jsonValue(node: JsonNode): unknown {
   switch (node.type) {
     case 'object':
-      return Object.fromEntries((node.children ?? []).map((p) => [p.children![0]!.value as string, jsonValue(p.children![1]!)]));
+      return Object.fromEntries((node.children ?? []).map((p) => [p.children![0]!.value as string, p.children![1] ? jsonValue(p.children![1]) : undefined]));
     case 'array':
       return (node.children ?? []).map(jsonValue);
     default:
