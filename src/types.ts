@@ -32,6 +32,8 @@ export interface LintMessage {
   macro?: { id?: string; title?: string };
   /** Who wrote the text, in a transcript. */
   speaker?: string;
+  /** The rule's documentation page (built-in rules, and rule files that name a `url`). */
+  docsUrl?: string;
 }
 
 /** ESLint's LintResult. */
@@ -48,6 +50,8 @@ export interface LintResult {
   input?: { format: string; replies: number };
   /** Only present when the source was given as text (stdin), as in ESLint. */
   source?: string;
+  /** The file's text with the safe fixes applied, when --fix (or --fix-dry-run) changed it, as in ESLint. */
+  output?: string;
 }
 
 // ---------------------------------------------------------------------------
@@ -125,6 +129,8 @@ export interface RuleDefinition {
   window?: WindowSpec;
   /** Where the rule file came from, for messages. */
   source?: string;
+  /** The rule's documentation page; built-in rules get theirs (docs/rules/<id>.md) at load. */
+  url?: string;
 }
 
 /** Per-rule options a config may pass: `["warn", { ... }]`. */
@@ -233,4 +239,9 @@ export interface Segment {
   macro?: { id?: string; title?: string; field?: string };
   /** The text between two offsets as the writer wrote it (placeholders unmasked), for messages. */
   display?(start: number, end: number): string;
+  /**
+   * How new text is written into the file here (content escaping, then the container's: HTML
+   * entities inside a JSON string); `undefined` when it cannot be written safely. Absent: as is.
+   */
+  encode?(text: string): string | undefined;
 }

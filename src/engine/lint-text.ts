@@ -12,7 +12,7 @@ import { placeholderScanner } from '../sources/placeholders.js';
 import type { LintMessage, LintResult, ResolvedConfig, ResolvedRuleConfig, Segment, Suggestion } from '../types.js';
 import { applyDirectives, parseDirectives } from './directives.js';
 import { LineIndex, stripBom } from './positions.js';
-import { renderTemplate, templateSlots } from './template.js';
+import { renderRewrite, renderTemplate, templateSlots } from './template.js';
 
 export interface LintTextOptions {
   /** Used to pick the input format and reported as the result's filePath. */
@@ -78,9 +78,10 @@ export async function lintText(input: string, options: LintTextOptions): Promise
 function templateMessage(finding: TemplateFinding, field: Field, rule: CompiledRule, setting: ResolvedRuleConfig, lines: LineIndex): LintMessage {
   const range: [number, number] = [field.loc.toSource(finding.start), field.loc.toSource(finding.end, 'end')];
   const message = ruleMessage(rule, setting, renderTemplate(rule.def.message, finding.vars), range, lines, field);
-  if (finding.fix) {
-    const { start, end, text, desc } = finding.fix;
-    message.suggestions = [{ desc, fix: { range: [field.loc.toSource(start), field.loc.toSource(end, 'end')], text } }];
+  const fixText = finding.fix && (field.loc.encode ? field.loc.encode(finding.fix.text) : finding.fix.text);
+  if (finding.fix && fixText !== undefined) {
+    const { start, end, desc } = finding.fix;
+    message.suggestions = [{ desc, fix: { range: [field.loc.toSource(start), field.loc.toSource(end, 'end')], text: fixText } }];
   }
   return message;
 }
@@ -101,6 +102,7 @@ function ruleMessage(rule: CompiledRule, setting: ResolvedRuleConfig, text: stri
     endColumn: to.column,
   };
   addOrigin(message, origin);
+  if (rule.def.url) message.docsUrl = rule.def.url;
   return message;
 }
 
@@ -172,37 +174,46 @@ function toMessage(finding: Finding, rule: CompiledRule, setting: ResolvedRuleCo
   // A captured phrase ("your parcel") never runs past a comma or a dash: compromise can let a
   // #Noun slot take "I'm" in "your parcel, I'm afraid", which a rewrite would then repeat.
   const captures = Object.fromEntries(Object.entries(hit.captures).map(([k, v]) => [k, oneLine(v).split(/\s*[,;:\u2014\u2013]\s*/)[0]!]));
-  // Messages quote the prose as read; rewrites reuse the file's own text (markup, code and
-  // placeholders included), because that is what they replace.
+  // Rewrites are written into the file, so everything in them is in the file's own syntax:
+  // the file's text (markup, code and placeholders included) as is, and new words — the
+  // template's, captures, the replacement — encoded for where they land (JSON escapes, entities).
+  const encode = (s: string) => (segment.encode ? segment.encode(s) : s);
+  const encoded = (s: string | undefined) => (s === undefined ? undefined : encode(s));
   const messageVars = { ...captures, match: oneLine(quote(segment, hit.start, hit.end)), sentence: oneLine(quote(segment, sentence.start, sentence.end)), replacement };
+  const fileReplacement = encoded(replacement);
   const rewriteVars = {
-    ...captures,
+    ...Object.fromEntries(Object.entries(captures).map(([k, v]) => [k, encoded(v)])),
     match: text.slice(start, end),
     sentence: text.slice(...sentenceRange),
     'without-match': withoutMatch(text, sentenceRange, [start, end]),
-    replacement,
+    replacement: fileReplacement,
   };
 
   const suggestions: Suggestion[] = [];
   const atSentenceStart = hit.start === sentenceStart;
   for (const spec of rule.suggest) {
     if (spec.target === 'move-before-follows') {
-      if (anchor) suggestions.push(moveBefore(text, anchor, sentenceRange));
+      if (anchor) suggestions.push(moveBefore(text, anchor, sentenceRange, encode));
       continue;
     }
     // A rewrite that names a capture the match did not fill is for another shape of sentence.
     if (templateSlots(spec.text).some((slot) => rewriteVars[slot as keyof typeof rewriteVars] === undefined)) continue;
     const whole = spec.target === 'sentence';
-    let rewrite = renderTemplate(spec.text, rewriteVars);
+    let rewrite = renderRewrite(spec.text, rewriteVars, encode);
+    if (rewrite === undefined) continue;
     if (!whole && atSentenceStart) rewrite = capitalize(rewrite);
     suggestions.push({ desc: `Rewrite: “${oneLine(rewrite)}”`, fix: { range: whole ? sentenceRange : [start, end], text: rewrite } });
   }
-  if (replacement !== undefined && suggestions.length === 0) {
-    suggestions.push({ desc: `Replace with “${replacement}”`, fix: { range: [start, end], text: replacement } });
+  if (fileReplacement !== undefined && suggestions.length === 0) {
+    suggestions.push({ desc: `Replace with “${replacement}”`, fix: { range: [start, end], text: fileReplacement } });
   }
 
   const message = ruleMessage(rule, setting, renderTemplate(rule.def.message, messageVars), [start, end], lines, segment);
-  if (replacement !== undefined && rule.def.fixable) message.fix = { range: [start, end], text: replacement };
+  // A safe fix only where the matched words are written plainly in the file: no markup, entity,
+  // escape, line fold or placeholder inside them that replacing the span would destroy.
+  if (fileReplacement !== undefined && rule.def.fixable && encode(segment.text.slice(hit.start, hit.end)) === text.slice(start, end)) {
+    message.fix = { range: [start, end], text: fileReplacement };
+  }
   if (suggestions.length) message.suggestions = suggestions;
   return message;
 }
@@ -222,12 +233,13 @@ function macroNote(from: Origin): string {
 }
 
 /** Moves the flagged sentence to just before the earlier sentence it follows. */
-function moveBefore(text: string, anchor: Hit, [sStart, sEnd]: [number, number]): Suggestion {
+function moveBefore(text: string, anchor: Hit, [sStart, sEnd]: [number, number], encode: (s: string) => string | undefined): Suggestion {
   const a = anchor.sentence;
   const aStart = a.segment.toSource(a.tokens[0]?.start ?? a.start);
   const moved = text.slice(sStart, sEnd);
   const between = text.slice(aStart, sStart).replace(/\s+$/, '');
-  const gap = /\n\s*\n/.test(text.slice(aStart, sStart)) ? '\n\n' : ' ';
+  // A blank line between them stays one (written in the file's syntax: "\\n\\n" in JSON).
+  const gap = (/\n\s*\n/.test(text.slice(aStart, sStart)) && encode('\n\n')) || ' ';
   const rewritten = `${moved}${gap}${between}`;
   return { desc: `Rewrite: “${oneLine(moved)}” first, then the good news`, fix: { range: [aStart, sEnd], text: rewritten } };
 }

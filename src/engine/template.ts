@@ -22,11 +22,30 @@ function lowerFirst(s: string): string {
 const SLOT = /\{\{\s*([\w.-]+)(?:\s*\|\s*([\w-]+))?\s*\}\}/g;
 
 export function renderTemplate(template: string, vars: Record<string, string | undefined>): string {
-  return template.replace(SLOT, (whole, name: string, filter?: string) => {
-    const value = vars[name];
-    if (value === undefined) return whole;
-    return filter && FILTERS[filter] ? FILTERS[filter]!(value) : value;
-  });
+  return template.replace(SLOT, (whole, name: string, filter?: string) => fill(whole, vars[name], filter));
+}
+
+/**
+ * A rewrite to write into the file: the template's own words go through `encode` (a JSON
+ * string's escaping), slot values are taken as given (callers pass them already in file
+ * syntax). `undefined` when the template's words cannot be written there.
+ */
+export function renderRewrite(template: string, vars: Record<string, string | undefined>, encode: (text: string) => string | undefined): string | undefined {
+  let out = '';
+  let at = 0;
+  for (const m of template.matchAll(SLOT)) {
+    const literal = encode(template.slice(at, m.index));
+    if (literal === undefined) return undefined;
+    out += literal + fill(m[0], vars[m[1]!], m[2]);
+    at = m.index + m[0].length;
+  }
+  const tail = encode(template.slice(at));
+  return tail === undefined ? undefined : out + tail;
+}
+
+function fill(whole: string, value: string | undefined, filter: string | undefined): string {
+  if (value === undefined) return whole;
+  return filter && FILTERS[filter] ? FILTERS[filter]!(value) : value;
 }
 
 /** The `{{name}}` slots a template uses. */

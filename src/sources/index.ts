@@ -7,6 +7,7 @@ import type { DataTree } from './data/tree.js';
 import { DataSyntaxError } from './data/tree.js';
 import { DEFAULT_AGENT_NAMES } from './exports/keys.js';
 import type { ContentFormat, ExportField, MacroInfo, Role } from './exports/types.js';
+import { compose, htmlText, identity, markdownText, type Encoder } from './encode.js';
 import { sliceText, through, type LocatedText } from './located.js';
 import { maskPlaceholders, placeholderScanner } from './placeholders.js';
 import { plaintextSegments } from './plaintext.js';
@@ -91,6 +92,9 @@ export const NOT_REPLY_FILES = [
   '**/docker-compose*.yml',
   '**/mkdocs.yml',
   '**/_config.yml',
+  '**/action.yml',
+  '**/action.yaml',
+  '**/replylint-suppressions.json',
 ];
 
 /** The format for a file name, or the one the config forces; unknown extensions are plain text. */
@@ -199,12 +203,16 @@ export async function readInput(text: string, filePath: string, input: InputOpti
   const kept = input.ignoreMacros?.length ? withoutIgnoredMacros(linted, input.ignoreMacros) : linted;
   const segments: Segment[] = [];
   for (const field of kept) {
+    const encode = compose(CONTENT_ENCODERS[field.content], field.loc.encode);
     for (const segment of await contentSegments(field, input)) {
-      segments.push(through(maskPlaceholders(segment, scanner.find(segment.text)), field.loc));
+      segments.push({ ...through(maskPlaceholders(segment, scanner.find(segment.text)), field.loc), encode });
     }
   }
   return { format: label, fields: kept, segments, replies: new Set(segments.map((s) => s.reply)).size, problems };
 }
+
+/** How new words are written in each kind of content, before the container's own escaping. */
+const CONTENT_ENCODERS: Record<ContentFormat, Encoder> = { text: identity, markdown: markdownText, html: htmlText };
 
 /** The config's agent names add to the built-in role words ("agents: [Sam]" keeps "Agent:"). */
 function agentsOf(input: InputOptions): string[] {

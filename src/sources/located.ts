@@ -2,6 +2,7 @@
 // a YAML block scalar, a CSV cell, a transcript turn. Content parsers (plain text, Markdown,
 // HTML) read `text`; `through` composes their segments' maps with this one.
 import type { Segment } from '../types.js';
+import type { Encoder } from './encode.js';
 
 export interface LocatedText {
   text: string;
@@ -10,6 +11,8 @@ export interface LocatedText {
    * (for the end of a span). Offsets at or past the end map to the end of the source span.
    */
   toSource(offset: number, bias?: 'start' | 'end'): number;
+  /** How text is written back at this place (a JSON string's escaping); absent: as is. */
+  encode?: Encoder;
 }
 
 /** A slice of the file copied as is: offsets shift by `start`. */

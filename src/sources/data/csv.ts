@@ -1,6 +1,7 @@
 // CSV (RFC 4180, read leniently) as a DataTree: a small one-pass parser that keeps every cell's
 // span in the file, since no maintained CSV parser reports field offsets.
 import type { LocatedText } from '../located.js';
+import { csvPlain, csvQuoted } from '../encode.js';
 import type { DataProblem, DataTree } from './tree.js';
 
 /** A cell's raw span in the file, quotes included. */
@@ -148,11 +149,12 @@ function unquote(text: string, start: number, quoteEnd: number): { inner: string
  * alone: a decoded offset's file offset is shifted by one for each pair before it.
  */
 function locateCell(text: string, { start, end, quoteEnd }: Cell): LocatedText {
-  if (quoteEnd === undefined) return { text: text.slice(start, end), toSource: (offset) => start + Math.min(offset, end - start) };
+  if (quoteEnd === undefined) return { text: text.slice(start, end), toSource: (offset) => start + Math.min(offset, end - start), encode: csvPlain };
   const { inner, pairs } = unquote(text, start, quoteEnd);
   const stray = text.slice(quoteEnd + 1, end);
   return {
     text: inner + stray,
+    encode: csvQuoted,
     toSource(offset, bias = 'start') {
       // Stray text after the closing quote is copied; the end of the quoted part is the closing quote.
       if (offset > inner.length || (offset === inner.length && bias === 'start' && stray)) {

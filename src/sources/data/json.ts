@@ -2,6 +2,7 @@
 // and string literals are decoded here from the raw file text so every character maps back exactly.
 import { parseTree, printParseErrorCode, type Node as JsonNode, type ParseError } from 'jsonc-parser';
 import type { LocatedText } from '../located.js';
+import { jsonString } from '../encode.js';
 import { SegmentBuilder } from '../segment.js';
 import { DataSyntaxError, type DataPath, type DataTree } from './tree.js';
 
@@ -136,5 +137,5 @@ function decodeJsonString(text: string, literalStart: number, literalEnd: number
   builder.addExact(raw.slice(run, close), literalStart + run);
   const segment = builder.build('');
   // An empty string has no pieces to map: every offset is the place between the quotes.
-  return { text: segment.text, toSource: builder.length > 0 ? segment.toSource : () => literalStart + 1 };
+  return { text: segment.text, toSource: builder.length > 0 ? segment.toSource : () => literalStart + 1, encode: jsonString };
 }

@@ -2,6 +2,7 @@
 // here from its source token, with the package's own folding rules, so every character maps back.
 import { isAlias, isMap, isScalar, isSeq, parseAllDocuments, type CST, type Document } from 'yaml';
 import type { LocatedText } from '../located.js';
+import { yamlBlock, yamlDoubleQuoted, yamlPlain, yamlSingleQuoted } from '../encode.js';
 import { SegmentBuilder } from '../segment.js';
 import { DataSyntaxError, type DataPath, type DataTree } from './tree.js';
 
@@ -100,18 +101,18 @@ function keyName(key: unknown): string | undefined {
 function decodeScalar(token: CST.Token): LocatedText | undefined {
   switch (token.type) {
     case 'block-scalar':
-      return decodeBlock(token);
+      return { ...decodeBlock(token), encode: yamlBlock };
     case 'double-quoted-scalar':
-      return decodeDoubleQuoted(token.source, token.offset);
+      return { ...decodeDoubleQuoted(token.source, token.offset), encode: yamlDoubleQuoted };
     case 'single-quoted-scalar': {
       const d = new Decoder(token.source, token.offset, token.offset + 1);
       unfold(d, 1, token.source.length - 1, (from, to) => copyUnquoting(d, from, to));
-      return d.done();
+      return { ...d.done(), encode: yamlSingleQuoted };
     }
     case 'scalar': {
       const d = new Decoder(token.source, token.offset, token.offset);
       unfold(d, 0, token.source.length, (from, to) => d.copy(from, to));
-      return d.done();
+      return { ...d.done(), encode: yamlPlain };
     }
     default:
       return undefined;

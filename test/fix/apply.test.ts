@@ -1,0 +1,66 @@
+import { describe, expect, it } from 'vitest';
+import { applyFixes, lintAndFix } from '../../src/fix/apply.js';
+import { lintText } from '../../src/engine/lint-text.js';
+import { builtinRegistry } from '../helpers.js';
+
+// Every built-in rule on, as a warning: fixes must coexist with other rules' findings.
+const allRules = { rules: Object.fromEntries(builtinRegistry.definitions().map((d) => [d.id, { severity: 1 as const, options: {} }])) };
+
+const fix = (start: number, end: number, text: string) => ({ fix: { range: [start, end] as [number, number], text } });
+
+describe('applyFixes', () => {
+  it('applies fixes in file order whatever order they come in', () => {
+    expect(applyFixes('abc def ghi', [fix(8, 11, 'GHI'), fix(0, 3, 'ABC')])).toEqual({ output: 'ABC def GHI', applied: 2 });
+  });
+
+  it('leaves a fix that overlaps or touches an applied one for the next pass', () => {
+    expect(applyFixes('abcdef', [fix(0, 3, 'X'), fix(2, 4, 'Y'), fix(3, 5, 'Z')])).toEqual({ output: 'Xdef', applied: 1 });
+  });
+
+  it('ignores messages without a fix and ranges outside the text', () => {
+    expect(applyFixes('abc', [{}, fix(1, 9, 'x'), fix(0, 1, 'A')])).toEqual({ output: 'Abc', applied: 1 });
+  });
+});
+
+describe('lintAndFix', () => {
+  const options = (filePath = 'reply.txt') => ({ filePath, config: allRules, rules: builtinRegistry });
+
+  it('fixes every safe substitution and re-lints the fixed text', async () => {
+    const result = await lintAndFix('You have to restart the router. Then you must sign in.\n', options());
+    expect(result.output).toBe('You can restart the router. Then please sign in.\n');
+    expect(result.messages.filter((m) => m.ruleId === 'tone/you-have-to')).toEqual([]);
+    // The positions describe the fixed text.
+    expect(await lintText(result.output!, options())).toMatchObject({ messages: result.messages });
+  });
+
+  it('keeps a byte-order mark and CRLF line ends', async () => {
+    const result = await lintAndFix('\uFEFFHi,\r\nYou have to restart it.\r\n', options());
+    expect(result.output).toBe('\uFEFFHi,\r\nYou can restart it.\r\n');
+  });
+
+  it('sets no output when nothing was fixed', async () => {
+    const result = await lintAndFix('I can restart it for you today.\n', options());
+    expect(result.output).toBeUndefined();
+  });
+
+  it('does not fix words split by markup, entities or placeholders', async () => {
+    const html = await lintAndFix('<p>You <b>have</b> to restart it.</p>\n', options('reply.html'));
+    expect(html.output).toBeUndefined();
+    expect(html.messages.some((m) => m.ruleId === 'tone/you-have-to' && !m.fix)).toBe(true);
+    const plain = await lintAndFix('<p>You have to restart it.</p>\n', options('reply.html'));
+    expect(plain.output).toBe('<p>You can restart it.</p>\n');
+  });
+
+  it('writes fixes inside a JSON string in JSON syntax and leaves the rest of the file byte for byte', async () => {
+    const input = '[\n  {"title": "Reset \\"now\\"", "body": "Hi,\\n\\nyou have to reset it first.\\u00a0Thanks"}\n]\n';
+    const result = await lintAndFix(input, options('macros.json'));
+    expect(result.output).toBe(input.replace('you have to', 'you can'));
+    expect(JSON.parse(result.output!)).toEqual([{ title: 'Reset "now"', body: 'Hi,\n\nyou can reset it first.\u00a0Thanks' }]);
+  });
+
+  it('never rewrites a file that could not be read', async () => {
+    const result = await lintAndFix('{"body": "you have to reset it"', options('broken.json'));
+    expect(result.fatalErrorCount).toBe(1);
+    expect(result.output).toBeUndefined();
+  });
+});
