@@ -1,18 +1,43 @@
 // Formatters by name. Each is a pure function of the results: only the shell writes output.
 import type { LintResult } from '../types.js';
+import { formatCompact } from './compact.js';
+import { formatGithub } from './github.js';
 import { formatJson } from './json.js';
+import { formatJunit } from './junit.js';
+import { formatSarif } from './sarif.js';
 import { formatStylish, type StylishOptions } from './stylish.js';
 
-export type FormatterOptions = StylishOptions;
+/** What a rule is, for formats that describe the rules next to the results (SARIF). */
+export interface RuleMeta {
+  summary: string;
+  why?: string;
+  docsUrl?: string;
+  fixable?: boolean;
+  defaultSeverity?: 'off' | 'warn' | 'error';
+}
+
+export interface FormatterOptions extends StylishOptions {
+  /** folder results' paths are relative to (SARIF artifact URIs, junit names) */
+  cwd?: string;
+  /** rule id → what the rule is (SARIF rule entries); the CLI passes every rule that ran */
+  rulesMeta?: Record<string, RuleMeta>;
+  /** version of replylint, for SARIF tool.driver.version */
+  version?: string;
+}
+
 export type Formatter = (results: LintResult[], options: FormatterOptions) => string;
 
 export const FORMATTERS: Record<string, Formatter> = {
   stylish: formatStylish,
   json: (results) => formatJson(results),
+  sarif: formatSarif,
+  github: formatGithub,
+  compact: formatCompact,
+  junit: formatJunit,
 };
 
 export function getFormatter(name: string): Formatter | undefined {
   return Object.hasOwn(FORMATTERS, name) ? FORMATTERS[name] : undefined;
 }
 
-export { formatJson, formatStylish };
+export { formatCompact, formatGithub, formatJson, formatJunit, formatSarif, formatStylish };
