@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { ReplylintError, ReplylintErrors } from '../errors.js';
 import { ruleValidator } from '../schema/schemas.js';
 import type { ConfigFile, RuleDefinition } from '../types.js';
+import { builtinRuleDocsUrl } from './docs-url.js';
 import { parseRuleFile } from './parse.js';
 
 const PACKAGE_ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -25,7 +26,7 @@ export function loadBuiltins(): BuiltinBundle {
 
 /** Reads and validates rules/ and rules/presets/ (the build uses this to write the bundle). */
 export function readBuiltinSources(): BuiltinBundle {
-  const rules = loadRuleDir(BUILTIN_RULES_DIR, { skip: ['presets'] }).map((r) => ({ ...r, source: relative(PACKAGE_ROOT, r.source!) }));
+  const rules = loadRuleDir(BUILTIN_RULES_DIR, { skip: ['presets'] }).map((r) => ({ ...r, source: relative(PACKAGE_ROOT, r.source!), url: builtinRuleDocsUrl(r.id) }));
   const presets: Record<string, ConfigFile> = {};
   const presetDir = join(BUILTIN_RULES_DIR, 'presets');
   for (const name of readdirSync(presetDir)) {
