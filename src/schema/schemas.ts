@@ -5,7 +5,7 @@ import { Ajv } from 'ajv';
 
 const cache = new Map<string, ValidateFunction>();
 
-function compile(name: 'rule' | 'config'): ValidateFunction {
+function compile(name: 'rule' | 'config' | 'suppressions'): ValidateFunction {
   let validate = cache.get(name);
   if (!validate) {
     const url = new URL(`../../schema/${name}.schema.json`, import.meta.url);
@@ -18,3 +18,4 @@ function compile(name: 'rule' | 'config'): ValidateFunction {
 
 export const ruleValidator = () => compile('rule');
 export const configValidator = () => compile('config');
+export const suppressionsValidator = () => compile('suppressions');
