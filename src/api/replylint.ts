@@ -4,14 +4,19 @@ import { dirname, isAbsolute, relative, resolve } from 'node:path';
 import ignore, { type Ignore } from 'ignore';
 import { ConfigLoader, type LoadedConfig } from '../config/load.js';
 import { buildChain, type ConfigChain } from '../config/resolve.js';
-import { lintText, summarize } from '../engine/lint-text.js';
+import { lintText, summarize, type LintTextOptions } from '../engine/lint-text.js';
+import { stripBom } from '../engine/positions.js';
+import { lintAndFix } from '../fix/apply.js';
+import { FixWriteError, snapshot, writeFixed, type FileSnapshot } from '../fix/write.js';
+import { FORMATTERS, getFormatter, type Formatter, type RuleMeta } from '../format/index.js';
 import { ReplylintError } from '../errors.js';
 import { loadBuiltins, type BuiltinBundle } from '../rules/load.js';
-import type { InputFormatName, LintResult, ResolvedConfig } from '../types.js';
+import type { InputFormatName, LintMessage, LintResult, ResolvedConfig } from '../types.js';
 import { expandPatterns } from './files.js';
 import { decodeFile } from './read.js';
 import { lintJsonLinesFile } from './stream-jsonl.js';
-import { formatFor } from '../sources/index.js';
+import { formatFor, NOT_REPLY_FILES } from '../sources/index.js';
+import picomatch from 'picomatch';
 
 export interface ReplyLintOptions {
   /** Folder that relative paths and globs start from (default: process.cwd()). */
@@ -32,6 +37,25 @@ export interface ReplyLintOptions {
   ignorePath?: string;
   /** false: no ignore file and no ignorePatterns (--no-ignore). */
   ignore?: boolean;
+  /** false: an ignored file named outright is skipped silently, with no "File ignored" warning. */
+  warnIgnored?: boolean;
+  /**
+   * Files named outright are filtered as a folder walk filters them: package.json-style data
+   * files are skipped, and a data file with no reply text is a notice, not a failure. For
+   * hooks that pass every staged file (--skip-non-replies).
+   */
+  skipNonReplies?: boolean;
+  /**
+   * Apply safe fixes: results then describe the fixed text and carry `output` when it changed.
+   * Nothing is written until `writeFixes(results)`. A function chooses which fixes to apply.
+   */
+  fix?: boolean | ((message: LintMessage) => boolean);
+}
+
+/** What `writeFixes` did: the files written, and those left alone with the reason. */
+export interface WrittenFixes {
+  written: string[];
+  failed: Array<{ filePath: string; message: string }>;
 }
 
 export const IGNORE_FILE = '.replylintignore';
@@ -44,6 +68,8 @@ export class ReplyLint {
   private readonly chains = new Map<string, Promise<ConfigChain>>();
   private readonly dirConfigs = new Map<string, Promise<LoadedConfig | undefined>>();
   private ignoreFile: Ignore | undefined | null = null;
+  /** How each linted file was read, so `writeFixes` writes it back the same way. */
+  private readonly snapshots = new WeakMap<LintResult, FileSnapshot>();
 
   constructor(options: ReplyLintOptions = {}) {
     this.options = options;
@@ -121,13 +147,63 @@ export class ReplyLint {
     const configPath = filePath ? resolve(this.cwd, filePath) : resolve(this.cwd, '<text>');
     if (filePath && (await this.isPathIgnored(configPath))) return ignoredResult(configPath);
     const chain = await this.chainFor(configPath);
-    const result = await lintText(text, {
+    const result = await this.lint(text, {
       filePath: filePath ? resolve(this.cwd, filePath) : '<text>',
       config: await this.calculateConfigForFile(configPath),
       rules: chain.registry,
       reportUnusedDisableDirectives: this.options.reportUnusedDisableDirectives ?? false,
     });
     return { ...result, source: text };
+  }
+
+  /** The pure core, with the safe fixes applied when the `fix` option asks for them. */
+  private lint(text: string, options: LintTextOptions): Promise<LintResult> {
+    const { fix } = this.options;
+    if (!fix) return lintText(text, options);
+    return lintAndFix(text, options, typeof fix === 'function' ? { filter: fix } : {});
+  }
+
+  /**
+   * Writes each result's `output` over the file it came from (atomically, in its encoding and
+   * with its permissions). A file edited on disk since it was read is left alone and reported.
+   */
+  writeFixes(results: LintResult[]): WrittenFixes {
+    const done: WrittenFixes = { written: [], failed: [] };
+    for (const result of results) {
+      const snap = this.snapshots.get(result);
+      if (result.output === undefined || !snap) continue;
+      try {
+        writeFixed(snap, stripBom(result.output));
+        done.written.push(result.filePath);
+      } catch (error) {
+        if (!(error instanceof FixWriteError)) throw error;
+        done.failed.push({ filePath: result.filePath, message: error.message });
+      }
+    }
+    return done;
+  }
+
+  /** A formatter by name (stylish, json, sarif, github, compact, junit). */
+  loadFormatter(name: string): Formatter {
+    const formatter = getFormatter(name);
+    if (!formatter) throw new ReplylintError(`unknown format "${name}" (one of: ${Object.keys(FORMATTERS).join(', ')})`);
+    return formatter;
+  }
+
+  /** What every rule that applies under `cwd` is, for formatters that describe rules (SARIF). */
+  async rulesMeta(filePath = '__replylint__.txt'): Promise<Record<string, RuleMeta>> {
+    const chain = await this.chainFor(resolve(this.cwd, filePath));
+    const meta: Record<string, RuleMeta> = {};
+    for (const def of chain.registry.definitions()) {
+      meta[def.id] = {
+        summary: def.summary,
+        why: def.why.trim(),
+        defaultSeverity: def.severity,
+        ...(def.url ? { docsUrl: def.url } : {}),
+        ...(def.fixable ? { fixable: true } : {}),
+      };
+    }
+    return meta;
   }
 
   /**
@@ -138,11 +214,13 @@ export class ReplyLint {
     const { files, explicit } = await expandPatterns(patterns.length ? patterns : ['.'], this.cwd);
     const results: LintResult[] = [];
     let ignored = 0;
+    const skipNonReplies = this.options.skipNonReplies ?? false;
     for (const file of files) {
+      if (skipNonReplies && explicit.has(file) && isNotReplyFile(relative(this.cwd, file))) continue;
       if (await this.isPathIgnored(file)) {
         ignored++;
         // As ESLint does: a file named outright but ignored gets a warning instead of silence.
-        if (explicit.has(file)) results.push(ignoredResult(file));
+        if (explicit.has(file) && this.options.warnIgnored !== false) results.push(ignoredResult(file));
         continue;
       }
       const chain = await this.chainFor(file);
@@ -151,22 +229,26 @@ export class ReplyLint {
         config,
         rules: chain.registry,
         reportUnusedDisableDirectives: this.options.reportUnusedDisableDirectives ?? false,
-        foundByWalk: !explicit.has(file),
+        foundByWalk: skipNonReplies || !explicit.has(file),
       };
       // Only a large JSON Lines file is streamed (one conversation at a time); a smaller one is
       // read whole, so a conversation whose lines are interleaved with others' still reads as one.
-      if (formatFor(file, config.input) === 'jsonl' && isLargeUtf8(file)) {
+      // (Not when fixing: the fixed file is written whole.)
+      if (!this.options.fix && formatFor(file, config.input) === 'jsonl' && isLargeUtf8(file)) {
         results.push(await lintJsonLinesFile(file, common));
         continue;
       }
-      const decoded = decodeFile(readBytes(file));
+      const bytes = readBytes(file);
+      const decoded = decodeFile(bytes);
       if ('error' in decoded) {
         results.push(summarize(file, [{ ruleId: null, severity: 2, fatal: true, message: decoded.error, line: 1, column: 1, endLine: 1, endColumn: 1 }]));
         continue;
       }
-      results.push(await lintText(decoded.text, { ...common, filePath: file }));
+      const result = await this.lint(decoded.text, { ...common, filePath: file });
+      if (result.output !== undefined) this.snapshots.set(result, snapshot(file, bytes, decoded.text));
+      results.push(result);
     }
-    if (files.length > 0 && ignored === files.length && explicit.size < files.length) {
+    if (files.length > 0 && ignored === files.length && explicit.size < files.length && !skipNonReplies) {
       throw new ReplylintError(`all files matched by ${patterns.map((p) => `"${p}"`).join(', ') || '"."'} are ignored (see "ignorePatterns" in the config)`);
     }
     return results;
@@ -199,6 +281,12 @@ function isLargeUtf8(file: string): boolean {
   }
   const decoded = decodeFile(head);
   return !('error' in decoded) && !(head[0] === 0xff && head[1] === 0xfe) && !(head[0] === 0xfe && head[1] === 0xff);
+}
+
+const notReplyFile = picomatch(NOT_REPLY_FILES, { dot: true });
+/** package.json, CI workflows and the like: never replies, whoever names them. */
+function isNotReplyFile(relPath: string): boolean {
+  return notReplyFile(relPath.split('\\').join('/')) || notReplyFile(`x/${relPath.split('\\').join('/')}`);
 }
 
 function readBytes(file: string): Buffer {

@@ -1,11 +1,15 @@
 // The command line: commander options → the ReplyLint API → a formatter → stdout, and an exit code.
 // Nothing else in the project reads argv, writes to the console or decides the exit code.
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { isAbsolute, join, relative, resolve } from 'node:path';
+import { atomicWrite } from '../fix/write.js';
+import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { ReplyLint } from '../api/replylint.js';
+import { changedFiles } from '../api/changed-files.js';
+import { expandPatterns } from '../api/files.js';
+import { applySuppressions, pruneSuppressions, readSuppressions, recordSuppressions, writeSuppressions } from '../api/suppressions.js';
 import { ReplylintError, ReplylintErrors } from '../errors.js';
-import { getFormatter, FORMATTERS } from '../format/index.js';
+import { FORMATTERS } from '../format/index.js';
 import { INPUT_FORMATS, type InputFormatName, type LintResult } from '../types.js';
 import { explainRule, listRules, printConfig } from './info.js';
 import { testRules } from './test-rules.js';
@@ -43,6 +47,17 @@ interface CliOptions {
   reportUnusedDisableDirectives?: boolean;
   ignorePath?: string;
   ignore: boolean;
+  warnIgnored: boolean;
+  skipNonReplies?: boolean;
+  fix?: boolean;
+  fixDryRun?: boolean;
+  outputFile?: string;
+  changedSince?: string;
+  suppressAll?: boolean;
+  suppressRule?: string[];
+  suppressionsLocation?: string;
+  pruneSuppressions?: boolean;
+  passOnUnprunedSuppressions?: boolean;
 }
 
 const PACKAGE = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
@@ -63,6 +78,17 @@ function program(io: CliIO): Command {
     .option('--ignore-path <file>', `ignore the files this gitignore-style file lists (default: ./.replylintignore)`)
     .option('--no-ignore', 'lint ignored files too (no ignore file, no ignorePatterns)')
     .option('--report-unused-disable-directives', 'report replylint-disable comments that silence nothing or name unknown rules')
+    .option('--no-warn-ignored', 'no "File ignored" warning for ignored files named on the command line')
+    .option('--skip-non-replies', 'filter files named on the command line as a folder walk does (for hooks that pass every staged file)')
+    .option('--fix', 'apply the safe fixes and write the files (suggestions are never applied)')
+    .option('--fix-dry-run', 'compute the safe fixes without writing (JSON output carries "output")')
+    .option('-o, --output-file <path>', 'write the report to this file instead of stdout')
+    .option('--changed-since <ref>', 'lint only the files changed since this git ref (committed, staged, unstaged or new)')
+    .option('--suppress-all', "record every problem found in the suppressions file (a baseline): later runs report only new ones")
+    .option('--suppress-rule <ruleId>', "record this rule's problems in the suppressions file (repeatable)", collect)
+    .option('--suppressions-location <file>', 'the suppressions file (default: ./replylint-suppressions.json)')
+    .option('--prune-suppressions', 'remove suppressions whose problems have been fixed')
+    .option('--pass-on-unpruned-suppressions', 'do not fail the run when suppressed problems have been fixed')
     .option('--stdin', 'lint text read from standard input')
     .option('--stdin-filename <name>', 'file name for --stdin text: picks the format and the config')
     .option('--list-rules', 'list every rule and how the config sets it')
@@ -85,6 +111,10 @@ Examples:
   $ replylint drafts/ --format json > report.json
   $ replylint . --max-warnings 0            fail CI on any warning
   $ echo "It's not our fault." | replylint --stdin
+  $ replylint macros/ --fix                 apply the safe rewrites in place (any format)
+  $ replylint . --format sarif -o replylint.sarif     for GitHub code scanning
+  $ replylint . --changed-since origin/main          only what a pull request changed
+  $ replylint macros/ --suppress-all        baseline today's problems; later runs report new ones
   $ replylint --explain blame/not-our-fault
   $ replylint test-rules my-rules/          check your own rule files and their examples
 
@@ -94,6 +124,10 @@ warnings, 2 the run failed (bad usage, bad config or rule file, unreadable input
     .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
     .exitOverride()
     .showSuggestionAfterError();
+}
+
+function collect(value: string, previous: string[] = []): string[] {
+  return [...previous, value];
 }
 
 function parseCount(value: string): number {
@@ -149,6 +183,16 @@ async function run(paths: string[], opts: CliOptions, io: CliIO): Promise<number
   if (opts.stdin && paths.length) throw new ReplylintError('--stdin cannot be used with file paths');
   if (opts.stdinFilename && !opts.stdin) throw new ReplylintError('--stdin-filename needs --stdin');
 
+  if (opts.fix && opts.fixDryRun) throw new ReplylintError('--fix and --fix-dry-run cannot be used together');
+  if (opts.changedSince && opts.stdin) throw new ReplylintError('--changed-since cannot be used with --stdin');
+  const suppressing = Boolean(opts.suppressAll || opts.suppressRule?.length);
+  if (suppressing && opts.pruneSuppressions) throw new ReplylintError('--suppress-all/--suppress-rule and --prune-suppressions cannot be used together');
+  if (opts.suppressAll && opts.suppressRule?.length) throw new ReplylintError('--suppress-all and --suppress-rule cannot be used together');
+  // Under --quiet warning rules do not run, so their recorded problems would look fixed.
+  if (opts.quiet && (suppressing || opts.pruneSuppressions)) {
+    throw new ReplylintError('--quiet cannot be used with --suppress-all, --suppress-rule or --prune-suppressions (warning rules are not run, so their suppressions would be lost)');
+  }
+
   const informational = Boolean(opts.explain || opts.listRules || opts.printConfig);
   const linter = new ReplyLint({
     cwd: io.cwd,
@@ -160,7 +204,10 @@ async function run(paths: string[], opts: CliOptions, io: CliIO): Promise<number
     ...(opts.includeInternal ? { includeInternal: true } : {}),
     ...(opts.reportUnusedDisableDirectives ? { reportUnusedDisableDirectives: true } : {}),
     ...(opts.ignorePath ? { ignorePath: opts.ignorePath } : {}),
+    ...(opts.skipNonReplies ? { skipNonReplies: true } : {}),
+    ...(opts.fix || opts.fixDryRun ? { fix: true } : {}),
     ignore: opts.ignore,
+    warnIgnored: opts.warnIgnored,
   });
 
   if (opts.explain) {
@@ -176,28 +223,85 @@ async function run(paths: string[], opts: CliOptions, io: CliIO): Promise<number
     return EXIT_OK;
   }
 
-  const formatter = getFormatter(opts.format)!;
+  const formatter = linter.loadFormatter(opts.format);
   let results: LintResult[];
   if (opts.stdin) {
     const text = await io.readStdin();
     results = [await linter.lintText(text, { filePath: opts.stdinFilename })];
+  } else if (opts.changedSince) {
+    const changed = await changedFilesUnder(linter, opts.changedSince, paths, io.cwd);
+    if (changed.length === 0) {
+      io.stderr(`replylint: no files to lint: nothing under ${paths.length ? paths.join(', ') : '.'} changed since ${opts.changedSince}\n`);
+      results = [];
+    } else {
+      results = await linter.lintFiles(changed);
+    }
   } else {
     results = await linter.lintFiles(paths);
+  }
+
+  // --fix writes before reporting, so the report describes the files as they now are.
+  let failedWrites = 0;
+  if (opts.fix && !opts.stdin) {
+    const { failed } = linter.writeFixes(results);
+    for (const f of failed) io.stderr(`${displayPathIn(io.cwd)(f.filePath)}: ${f.message}\n`);
+    failedWrites = failed.length;
+  }
+
+  // Bulk suppressions: record, prune, or hide what the file already records.
+  const suppressions = resolve(io.cwd, opts.suppressionsLocation ?? SUPPRESSIONS_FILE);
+  let unpruned = 0;
+  if (!opts.stdin) {
+    if (suppressing) {
+      const recorded = recordSuppressions(readSuppressions(suppressions), results, dirname(suppressions), opts.suppressRule);
+      writeSuppressions(suppressions, recorded);
+    } else if (opts.pruneSuppressions) {
+      if (existsSync(suppressions)) writeSuppressions(suppressions, pruneSuppressions(readSuppressions(suppressions), results, dirname(suppressions)));
+    }
+    if (existsSync(suppressions)) {
+      const applied = applySuppressions(results, readSuppressions(suppressions), dirname(suppressions));
+      results = applied.results;
+      unpruned = opts.quiet ? 0 : applied.unused.reduce((n, u) => n + u.count, 0);
+      for (const e of applied.exceeded) {
+        io.stderr(
+          `replylint: ${e.count} problems of ${e.ruleId} in ${displayPathIn(io.cwd)(e.filePath)}${e.macro ? ` (macro ${e.macro})` : ''} exceed the ${e.suppressed} suppressed: all of them are reported.\n`,
+        );
+      }
+    }
   }
 
   // --quiet: errors only, including notices such as "File ignored" (as ESLint does).
   if (opts.quiet) results = results.map(errorsOnly);
 
-  const displayPath = (p: string) => {
-    if (!isAbsolute(p)) return p;
-    const rel = relative(io.cwd, p);
-    return rel && !rel.startsWith('..') && !isAbsolute(rel) ? rel : p;
-  };
-  const output = formatter(results, { color, displayPath });
-  if (output) io.stdout(output.endsWith('\n') ? output : output + '\n');
+  const report = formatter(results, {
+    color: opts.outputFile ? false : color,
+    displayPath: displayPathIn(io.cwd),
+    cwd: io.cwd,
+    rulesMeta: await linter.rulesMeta(),
+    version: PACKAGE.version,
+  });
+  if (opts.stdin && opts.fix) {
+    // The fixed text is the output (for editors and pipes); the report of what is left goes to stderr.
+    const [result] = results;
+    io.stdout(result!.output ?? result!.source ?? '');
+    if (result!.messages.length && report) io.stderr(report.endsWith('\n') ? report : report + '\n');
+  } else if (opts.outputFile) {
+    writeReport(resolve(io.cwd, opts.outputFile), report);
+  } else if (report) {
+    io.stdout(report.endsWith('\n') ? report : report + '\n');
+  }
 
-  // A file that could not be read (a JSON syntax error, a binary file) fails the run.
-  if (results.some((r) => r.fatalErrorCount > 0)) return EXIT_FAILURE;
+  if (unpruned > 0) {
+    io.stderr(
+      `replylint: ${unpruned} suppressed problem${unpruned === 1 ? ' has' : 's have'} been fixed: run with --prune-suppressions to remove ${unpruned === 1 ? 'it' : 'them'} from ${relative(io.cwd, suppressions) || suppressions}` +
+        `${opts.passOnUnprunedSuppressions ? '' : ' (or pass --pass-on-unpruned-suppressions)'}.\n`,
+    );
+  }
+
+  // A file that could not be read (a JSON syntax error, a binary file) fails the run, and so
+  // does a fix that could not be written.
+  if (results.some((r) => r.fatalErrorCount > 0) || failedWrites > 0) return EXIT_FAILURE;
+  if (unpruned > 0 && !opts.passOnUnprunedSuppressions && !suppressing && !opts.pruneSuppressions) return EXIT_FAILURE;
   const errors = results.reduce((n, r) => n + r.errorCount, 0);
   const warnings = results.reduce((n, r) => n + r.warningCount, 0);
   if (errors > 0) return EXIT_LINT;
@@ -206,6 +310,35 @@ async function run(paths: string[], opts: CliOptions, io: CliIO): Promise<number
     return EXIT_LINT;
   }
   return EXIT_OK;
+}
+
+const SUPPRESSIONS_FILE = 'replylint-suppressions.json';
+
+/** Paths shown relative to the working folder when they are inside it. */
+function displayPathIn(cwd: string): (p: string) => string {
+  return (p) => {
+    if (!isAbsolute(p)) return p;
+    const rel = relative(cwd, p);
+    return rel && !rel.startsWith('..') && !isAbsolute(rel) ? rel : p;
+  };
+}
+
+/** The changed files that the paths given (default: the whole folder) would lint. */
+async function changedFilesUnder(linter: ReplyLint, ref: string, paths: string[], cwd: string): Promise<string[]> {
+  const changed = changedFiles(ref, cwd);
+  if (changed.length === 0) return [];
+  const { files } = await expandPatterns(paths.length ? paths : ['.'], cwd);
+  const wanted = new Set(files);
+  return changed.filter((f) => wanted.has(f));
+}
+
+/** The report file, written atomically (a half-written SARIF file would fail the upload). */
+function writeReport(file: string, report: string): void {
+  try {
+    atomicWrite(file, report.endsWith('\n') || report === '' ? report : report + '\n');
+  } catch (error) {
+    throw new ReplylintError(`cannot write the report (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`, file);
+  }
 }
 
 function errorsOnly(result: LintResult): LintResult {

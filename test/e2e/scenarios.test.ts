@@ -16,11 +16,23 @@
 //   generated     { "<file>": "text" } written before the run and removed after (paths git won't keep)
 //   preconditions { "<file>": { contains[], startsWith } } checks on input bytes, e.g. that a CRLF
 //                 fixture still has its CRLFs after a checkout
+//   sandbox       true: copy the scenario folder to a temporary folder and run there, for runs that
+//                 write (--fix, --suppress-all, --output-file); the copy is removed afterwards
+//   setup         argv lists run (no shell) in the sandbox before replylint, e.g. git init/commit
+//   files         checks on files after the run (sandbox only): { "<file>": { equals, equalsFile
+//                 (a file of the scenario with the expected bytes), unchanged (bytes as in the
+//                 scenario folder), contains[], notContains[], absent, encoding (utf8 or utf16le, for
+//                 equals/contains), values (a JSON file whose
+//                 "values" are checked as in jsonExpect) } }
+//   repeat        true: run the same command again afterwards; it must change no file (idempotence)
+//                 and exit with `repeatExitCode` (default: exitCode)
 //   knownBug      "what is wrong": the scenario asserts the correct behaviour and is expected to
 //                 fail until the bug is fixed (vitest reports it if it starts passing). Set
 //                 REPLYLINT_E2E_KNOWN_BUGS=run to run these as ordinary tests and see why they fail.
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { dirname, isAbsolute, join, resolve } from 'node:path';
+import { spawnSync } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { assertBuilt, envWith, runCli, type CliRun } from './run-cli.js';
@@ -85,9 +97,27 @@ interface Scenario {
   jsonExpect?: JsonExpect;
   preconditions?: Record<string, { contains?: string[]; startsWith?: string }>;
   knownBug?: string;
+  sandbox?: boolean;
+  setup?: string[][];
+  files?: Record<string, FileExpect>;
+  repeat?: boolean;
+  repeatExitCode?: number;
 }
 
-const SCENARIO_KEYS = ['description', 'args', 'cwd', 'stdin', 'env', 'exitCode', 'stdout', 'stderr', 'json', 'jsonExpect', 'preconditions', 'knownBug', 'generated'];
+interface FileExpect {
+  /** how the file's bytes are read for equals/contains (default utf8) */
+  encoding?: 'utf8' | 'utf16le';
+  equals?: string;
+  equalsFile?: string;
+  unchanged?: boolean;
+  contains?: string[];
+  notContains?: string[];
+  absent?: boolean;
+  values?: JsonExpect['values'];
+}
+
+const SCENARIO_KEYS = ['description', 'args', 'cwd', 'stdin', 'env', 'exitCode', 'stdout', 'stderr', 'json', 'jsonExpect', 'preconditions', 'knownBug', 'generated', 'sandbox', 'setup', 'files', 'repeat', 'repeatExitCode'];
+const FILE_KEYS = ['encoding', 'equals', 'equalsFile', 'unchanged', 'contains', 'notContains', 'absent', 'values'];
 const STREAM_KEYS = ['empty', 'contains', 'notContains', 'matches', 'notMatches'];
 const JSON_KEYS = ['results', 'filePaths', 'errorCount', 'warningCount', 'ruleCounts', 'first', 'messageKeys', 'values'];
 const MESSAGE_KEYS = ['file', 'severity', 'line', 'column', 'endLine', 'endColumn', 'text', 'suggestionRangeText', 'suggestionText'];
@@ -111,7 +141,9 @@ function loadScenario(name: string): Scenario {
     checkKeys(`${file} jsonExpect`, s.jsonExpect, JSON_KEYS);
     for (const [id, m] of Object.entries(s.jsonExpect.first ?? {})) checkKeys(`${file} jsonExpect.first.${id}`, m, MESSAGE_KEYS);
   }
-  if (!s.stdout && !s.stderr && !s.json) throw new Error(`${file}: a scenario must check stdout, stderr or json besides the exit code`);
+  for (const [f, e] of Object.entries(s.files ?? {})) checkKeys(`${file} files.${f}`, e, FILE_KEYS);
+  if ((s.files || s.setup || s.repeat) && !s.sandbox) throw new Error(`${file}: "files", "setup" and "repeat" need "sandbox": true`);
+  if (!s.stdout && !s.stderr && !s.json && !s.files) throw new Error(`${file}: a scenario must check stdout, stderr, json or files besides the exit code`);
   return s;
 }
 
@@ -304,6 +336,43 @@ function checkJson(stdout: string, e: JsonExpect | undefined, cwd: string): void
   }
 }
 
+/** Every file under `dir` with its bytes, to compare a folder before and after a run. */
+function snapshotFolder(dir: string, base = dir, out = new Map<string, Buffer>()): Map<string, Buffer> {
+  for (const name of readdirSync(dir)) {
+    const path = join(dir, name);
+    if (name === '.git') continue;
+    if (statSync(path).isDirectory()) snapshotFolder(path, base, out);
+    else out.set(relative(base, path), readFileSync(path));
+  }
+  return out;
+}
+
+function checkFiles(sandbox: string, original: string, files: Scenario['files']): void {
+  for (const [rel, e] of Object.entries(files ?? {})) {
+    const path = join(sandbox, rel);
+    if (e.absent) {
+      expect(existsSync(path), `${rel} should not exist`).toBe(false);
+      continue;
+    }
+    expect(existsSync(path), `${rel} should exist`).toBe(true);
+    const bytes = readFileSync(path);
+    const text = bytes.toString(e.encoding ?? 'utf8');
+    if (e.equals !== undefined) expect(text, `${rel} contents`).toBe(e.equals);
+    if (e.equalsFile !== undefined) expect(text, `${rel} should equal ${e.equalsFile}`).toBe(readFileSync(join(original, e.equalsFile), 'utf8'));
+    if (e.unchanged) expect(bytes.equals(readFileSync(join(original, rel))), `${rel} should be unchanged`).toBe(true);
+    for (const c of e.contains ?? []) expect(text, `${rel} should contain ${JSON.stringify(c)}`).toContain(c);
+    for (const c of e.notContains ?? []) expect(text, `${rel} should not contain ${JSON.stringify(c)}`).not.toContain(c);
+    if (e.values) {
+      const data = JSON.parse(text) as unknown;
+      for (const v of e.values) {
+        const at = valueAt(data, v.path);
+        if (v.absent) expect(at.found, `${rel} ${JSON.stringify(v.path)} should be absent`).toBe(false);
+        if ('equals' in v) expect(at.value, `${rel} ${JSON.stringify(v.path)}`).toEqual(v.equals);
+      }
+    }
+  }
+}
+
 function checkPreconditions(dir: string, preconditions: Scenario['preconditions']): void {
   for (const [file, p] of Object.entries(preconditions ?? {})) {
     const text = readFileSync(join(dir, file), 'utf8');
@@ -343,27 +412,45 @@ describe.concurrent('CLI scenarios (test/e2e/scenarios)', () => {
     test(
       title,
       async () => {
-        const created = writeGenerated(dir, scenario.generated);
-        let run;
+        // A sandbox is a copy of the scenario folder, so a run that writes leaves the repository alone.
+        const root = scenario.sandbox ? join(mkdtempSync(join(tmpdir(), 'replylint-e2e-')), name) : dir;
+        if (scenario.sandbox) cpSync(dir, root, { recursive: true });
+        const created = writeGenerated(root, scenario.generated);
+        const cwd = scenario.cwd ? join(root, scenario.cwd) : root;
+        const env = scenario.env ? envWith(scenario.env) : envWith({ NO_COLOR: '1' });
+        const runOnce = () => runCli(scenario.args, { cwd, env, stdin: scenario.stdin, timeoutMs: TIMEOUT_MS - 5_000 });
+        let run: CliRun | undefined;
+        let context = '';
         try {
-          checkPreconditions(dir, scenario.preconditions);
-          const cwd0 = scenario.cwd ? join(dir, scenario.cwd) : dir;
-          const env0 = scenario.env ? envWith(scenario.env) : envWith({ NO_COLOR: '1' });
-          run = await runCli(scenario.args, { cwd: cwd0, env: env0, stdin: scenario.stdin, timeoutMs: TIMEOUT_MS - 5_000 });
+          checkPreconditions(root, scenario.preconditions);
+          for (const argv of scenario.setup ?? []) {
+            const step = spawnSync(argv[0]!, argv.slice(1), { cwd, encoding: 'utf8', env: { ...process.env, GIT_AUTHOR_NAME: 'e2e', GIT_AUTHOR_EMAIL: 'e2e@example.com', GIT_COMMITTER_NAME: 'e2e', GIT_COMMITTER_EMAIL: 'e2e@example.com' } });
+            if (step.status !== 0) throw new Error(`setup step ${argv.join(' ')} failed: ${step.stderr || step.error?.message}`);
+          }
+          run = await runOnce();
+          context = `replylint ${scenario.args.join(' ')} (in scenarios/${name}${scenario.cwd ? `/${scenario.cwd}` : ''})\n${describeRun(run)}`;
+          try {
+            expect(run.status, 'exit code').toBe(scenario.exitCode);
+            checkStream('stdout', run.stdout, scenario.stdout);
+            checkStream('stderr', run.stderr, scenario.stderr);
+            if (scenario.json) checkJson(run.stdout, scenario.jsonExpect, cwd);
+            checkFiles(root, dir, scenario.files);
+            if (scenario.repeat) {
+              const before = snapshotFolder(root);
+              const again = await runOnce();
+              context += `\n--- second run ---\n${describeRun(again)}`;
+              expect(again.status, 'exit code of the second run').toBe(scenario.repeatExitCode ?? scenario.exitCode);
+              const after = snapshotFolder(root);
+              for (const [rel, bytes] of before) expect(after.get(rel)?.equals(bytes), `the second run changed ${rel}`).toBe(true);
+            }
+          } catch (error) {
+            // Show the whole run next to the failed check: most failures need it.
+            if (error instanceof Error) error.message = `${error.message}\n\n${context}`;
+            throw error;
+          }
         } finally {
-          for (const path of created) rmSync(path, { recursive: true, force: true });
-        }
-        const cwd = scenario.cwd ? join(dir, scenario.cwd) : dir;
-        const context = `replylint ${scenario.args.join(' ')} (in scenarios/${name}${scenario.cwd ? `/${scenario.cwd}` : ''})\n${describeRun(run)}`;
-        try {
-          expect(run.status, 'exit code').toBe(scenario.exitCode);
-          checkStream('stdout', run.stdout, scenario.stdout);
-          checkStream('stderr', run.stderr, scenario.stderr);
-          if (scenario.json) checkJson(run.stdout, scenario.jsonExpect, cwd);
-        } catch (error) {
-          // Show the whole run next to the failed check: most failures need it.
-          if (error instanceof Error) error.message = `${error.message}\n\n${context}`;
-          throw error;
+          if (scenario.sandbox) rmSync(dirname(root), { recursive: true, force: true });
+          else for (const path of created) rmSync(path, { recursive: true, force: true });
         }
       },
       TIMEOUT_MS,
