@@ -2,8 +2,9 @@
 import { resolve } from 'node:path';
 import { Chalk } from 'chalk';
 import type { ReplyLint } from '../api/replylint.js';
-import { lintText } from '../engine/lint-text.js';
 import { ReplylintError } from '../errors.js';
+import { ruleDocsUrl } from '../rules/docs-url.js';
+import { exampleMessages } from '../rules/examples.js';
 import type { RuleDefinition, Severity } from '../types.js';
 
 const SEVERITY_NAMES: Record<Severity | 0, string> = { 0: 'off', 1: 'warn', 2: 'error' };
@@ -25,31 +26,24 @@ export async function explainRule(linter: ReplyLint, id: string, color: boolean)
 
   lines.push(c.bold('Fires on'));
   for (const example of def.examples.invalid) {
-    lines.push(`  ${c.red('✖')} ${example.replace(/\s+/g, ' ').trim()}`);
-    const result = await lintText(example, {
-      filePath: 'example.txt',
-      config: { rules: { [id]: { severity: 2, options: {} } } },
-      rules: chain.registry,
-    });
-    for (const m of result.messages) {
-      if (m.fix) lines.push(`      ${c.green('fix:')} ${applyEdit(example, m.fix.range, m.fix.text)}`);
-      for (const s of m.suggestions ?? []) {
-        if (m.fix && s.fix.text === m.fix.text) continue;
-        lines.push(`      ${c.cyan('→')} ${applyEdit(example, s.fix.range, s.fix.text)}`);
-      }
+    lines.push(`  ${c.red('✖')} ${oneLine(example)}`);
+    for (const m of await exampleMessages(def, example, chain.registry)) {
+      for (const r of m.rewrites) lines.push(`      ${r.kind === 'fix' ? c.green('fix:') : c.cyan('→')} ${oneLine(r.text)}`);
     }
   }
   if (def.examples.valid.length) {
     lines.push('', c.bold('Stays quiet on'));
-    for (const example of def.examples.valid) lines.push(`  ${c.green('✔')} ${example.replace(/\s+/g, ' ').trim()}`);
+    for (const example of def.examples.valid) lines.push(`  ${c.green('✔')} ${oneLine(example)}`);
   }
-  if (def.source) lines.push('', c.dim(`Rule file: ${def.source}`));
+  const url = ruleDocsUrl(def);
+  if (def.source || url) lines.push('');
+  if (def.source) lines.push(c.dim(`Rule file: ${def.source}`));
+  if (url) lines.push(`Docs: ${url}`);
   return lines.join('\n') + '\n';
 }
 
-/** The whole example with one edit applied: the rewrite in context. */
-function applyEdit(text: string, [start, end]: [number, number], replacement: string): string {
-  return (text.slice(0, start) + replacement + text.slice(end)).replace(/\s+/g, ' ').trim();
+function oneLine(text: string): string {
+  return text.replace(/\s+/g, ' ').trim();
 }
 
 function wrap(text: string, width: number, indent: string): string {

@@ -30,8 +30,11 @@ export const yamlBlock: Encoder = (text) => (/[\r\n]/.test(text) ? undefined : t
 /** HTML text: the characters that would start markup or an entity. */
 export const htmlText: Encoder = (text) => text.replace(/[&<>]/g, (c) => (c === '&' ? '&amp;' : c === '<' ? '&lt;' : '&gt;'));
 
-/** Markdown text: characters that would start emphasis, code, a link or HTML are backslash-escaped. */
-export const markdownText: Encoder = (text) => text.replace(/[\\`*_[\]<]/g, '\\$&');
+/**
+ * Markdown text: characters that would start emphasis, code or HTML are backslash-escaped. A
+ * bracketed gap ("[alternative]") is left alone: with no "(url)" after it, it is not a link.
+ */
+export const markdownText: Encoder = (text) => text.replace(/[\\`*_<]/g, '\\$&');
 
 /** Content encoding first (Markdown, HTML), then the container's (a JSON string holding HTML). */
 export function compose(inner: Encoder, outer: Encoder | undefined): Encoder {

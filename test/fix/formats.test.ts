@@ -89,7 +89,7 @@ describe('encoders', () => {
     expect(encode.yamlSingleQuoted('a\nb')).toBeUndefined();
     expect(encode.yamlBlock('a\nb')).toBeUndefined();
     expect(encode.htmlText('a < b & c > d')).toBe('a &lt; b &amp; c &gt; d');
-    expect(encode.markdownText('*not* [a] link_')).toBe('\\*not\\* \\[a\\] link\\_');
+    expect(encode.markdownText('*not* [a gap] `code` <b>')).toBe('\\*not\\* [a gap] \\`code\\` \\<b>');
     expect(encode.compose(encode.htmlText, encode.jsonString)('"a" & b')).toBe('\\"a\\" &amp; b');
     expect(encode.compose(encode.identity, encode.csvPlain)('a,b')).toBeUndefined();
   });
