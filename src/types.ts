@@ -117,8 +117,11 @@ export interface RuleDefinition {
   pattern?: string | string[];
   /** substitution kind: phrase → replacement */
   swap?: Record<string, string>;
-  /** substitution kind: the swap keeps the meaning, so `--fix` may apply it */
-  fixable?: boolean;
+  /**
+   * substitution kind: the swap keeps the meaning, so `--fix` may apply it — anywhere (`true`),
+   * or only where the phrase starts a clause (`'clause-start'`), for swaps that need it.
+   */
+  fixable?: boolean | 'clause-start';
   /** conditional kind */
   trigger?: MatcherSpec;
   expect?: MatcherSpec & { exceptions?: Array<string | ExceptionSpec> };

@@ -10,6 +10,8 @@ export interface Finding {
   anchor?: Hit;
   /** substitution rules: the text that replaces the hit */
   replacement?: string;
+  /** substitution rules: the replacement is safe to apply here (`--fix`), not only a suggestion */
+  safe?: boolean;
 }
 
 export type Check = (reply: Reply, rule: CompiledRule, options: RuleOptions) => Finding[];

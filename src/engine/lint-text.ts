@@ -160,7 +160,7 @@ function needsNlp(replies: Reply[], active: Array<{ rule: CompiledRule }>): bool
 const oneLine = (s: string) => s.replace(/\s+/g, ' ').trim();
 
 function toMessage(finding: Finding, rule: CompiledRule, setting: ResolvedRuleConfig, text: string, lines: LineIndex): LintMessage {
-  const { hit, replacement, anchor } = finding;
+  const { hit, replacement, anchor, safe } = finding;
   const { sentence } = hit;
   const segment = sentence.segment;
   const start = segment.toSource(hit.start);
@@ -211,7 +211,7 @@ function toMessage(finding: Finding, rule: CompiledRule, setting: ResolvedRuleCo
   const message = ruleMessage(rule, setting, renderTemplate(rule.def.message, messageVars), [start, end], lines, segment);
   // A safe fix only where the matched words are written plainly in the file: no markup, entity,
   // escape, line fold or placeholder inside them that replacing the span would destroy.
-  if (fileReplacement !== undefined && rule.def.fixable && encode(segment.text.slice(hit.start, hit.end)) === text.slice(start, end)) {
+  if (fileReplacement !== undefined && safe && encode(segment.text.slice(hit.start, hit.end)) === text.slice(start, end)) {
     message.fix = { range: [start, end], text: fileReplacement };
   }
   if (suggestions.length) message.suggestions = suggestions;

@@ -45,10 +45,10 @@ describe('public API (dist/index.js)', () => {
     chmodSync(file, 0o600);
     const linter = new api.ReplyLint({ cwd: dir, fix: true });
     const results = await linter.lintFiles(['reply.txt']);
-    expect(results[0]!.output).toBe('You can restart the router.\n');
+    expect(results[0]!.output).toBe('Please restart the router.\n');
     expect(readFileSync(file, 'utf8')).toBe('You have to restart the router.\n');
     expect(linter.writeFixes(results)).toEqual({ written: [file], failed: [] });
-    expect(readFileSync(file, 'utf8')).toBe('You can restart the router.\n');
+    expect(readFileSync(file, 'utf8')).toBe('Please restart the router.\n');
   });
 
   it('exposes the pure core and the fixer without a file system', async () => {

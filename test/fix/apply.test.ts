@@ -27,15 +27,37 @@ describe('lintAndFix', () => {
 
   it('fixes every safe substitution and re-lints the fixed text', async () => {
     const result = await lintAndFix('You have to restart the router. Then you must sign in.\n', options());
-    expect(result.output).toBe('You can restart the router. Then please sign in.\n');
+    expect(result.output).toBe('Please restart the router. Then please sign in.\n');
     expect(result.messages.filter((m) => m.ruleId === 'tone/you-have-to')).toEqual([]);
     // The positions describe the fixed text.
     expect(await lintText(result.output!, options())).toMatchObject({ messages: result.messages });
   });
 
+  it('applies a clause-start swap only where the phrase starts a clause, and never to an inflected form', async () => {
+    const cases: Array<[string, string | undefined]> = [
+      ["To reset it, you'll have to open Settings.", 'To reset it, please open Settings.'],
+      ['Restart the app, then you must sign in.', 'Restart the app, then please sign in.'],
+      ['Restart the app and then you must sign in.', 'Restart the app and then please sign in.'],
+      ['“You need to restart it.”', '“Please restart it.”'],
+      ['Check how much you need to send.', undefined],
+      ["I'm afraid you'll need to enter it again.", undefined],
+      ['There is a charge since you will have to check the bag.', undefined],
+      ['Did they give you a code that you needed to redeem?', undefined],
+    ];
+    for (const [text, output] of cases) {
+      const result = await lintAndFix(text, options());
+      expect(result.output, text).toBe(output);
+    }
+    // Where it is not applied, the rewrite is still offered as a suggestion.
+    const kept = await lintAndFix('Check how much you need to send.', options());
+    const message = kept.messages.find((m) => m.ruleId === 'tone/you-have-to')!;
+    expect(message.fix).toBeUndefined();
+    expect(message.suggestions?.[0]?.fix.text).toBe('please');
+  });
+
   it('keeps a byte-order mark and CRLF line ends', async () => {
     const result = await lintAndFix('\uFEFFHi,\r\nYou have to restart it.\r\n', options());
-    expect(result.output).toBe('\uFEFFHi,\r\nYou can restart it.\r\n');
+    expect(result.output).toBe('\uFEFFHi,\r\nPlease restart it.\r\n');
   });
 
   it('sets no output when nothing was fixed', async () => {
@@ -48,14 +70,14 @@ describe('lintAndFix', () => {
     expect(html.output).toBeUndefined();
     expect(html.messages.some((m) => m.ruleId === 'tone/you-have-to' && !m.fix)).toBe(true);
     const plain = await lintAndFix('<p>You have to restart it.</p>\n', options('reply.html'));
-    expect(plain.output).toBe('<p>You can restart it.</p>\n');
+    expect(plain.output).toBe('<p>Please restart it.</p>\n');
   });
 
   it('writes fixes inside a JSON string in JSON syntax and leaves the rest of the file byte for byte', async () => {
     const input = '[\n  {"title": "Reset \\"now\\"", "body": "Hi,\\n\\nyou have to reset it first.\\u00a0Thanks"}\n]\n';
     const result = await lintAndFix(input, options('macros.json'));
-    expect(result.output).toBe(input.replace('you have to', 'you can'));
-    expect(JSON.parse(result.output!)).toEqual([{ title: 'Reset "now"', body: 'Hi,\n\nyou can reset it first.\u00a0Thanks' }]);
+    expect(result.output).toBe(input.replace('you have to', 'please'));
+    expect(JSON.parse(result.output!)).toEqual([{ title: 'Reset "now"', body: 'Hi,\n\nplease reset it first.\u00a0Thanks' }]);
   });
 
   it('never rewrites a file that could not be read', async () => {

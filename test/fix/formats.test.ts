@@ -37,13 +37,13 @@ describe('fixes in YAML keep each scalar style', () => {
   it('rewrites the words and nothing else', async () => {
     const output = await fixesOnce(yaml, 'replies.yml');
     expect(output).toBe(
-      yaml.replace('You have to reset it, then', 'You can reset it, then').replace('\\nyou have to reset', '\\nyou can reset').replace("quick: you have to", 'quick: you can').replace('You must restart', 'Please restart'),
+      yaml.replace('You have to reset it, then', 'Please reset it, then').replace('\\nyou have to reset', '\\nplease reset').replace("quick: you have to", 'quick: please').replace('You must restart', 'Please restart'),
     );
     expect(parseYaml(output)).toEqual({
       replies: [
-        { name: 'Plain', body: 'You can reset it, then sign in.' },
-        { name: 'Double', body: 'Hi "there",\nyou can reset it.' },
-        { name: 'Single', body: "It's quick: you can reset it." },
+        { name: 'Plain', body: 'Please reset it, then sign in.' },
+        { name: 'Double', body: 'Hi "there",\nplease reset it.' },
+        { name: 'Single', body: "It's quick: please reset it." },
         { name: 'Block', body: 'Thanks for writing in.\nPlease restart the app after the update.\n' },
       ],
     });
@@ -61,7 +61,7 @@ describe('fixes in CSV', () => {
   it('rewrites quoted and unquoted cells in place', async () => {
     const csv = 'Macro ID,Title,Reply Text\nm-1,Reset,"Hi ""Sam"", you have to reset it."\nm-2,Restart,You must restart the app.\n';
     const output = await fixesOnce(csv, 'macros.csv');
-    expect(output).toBe('Macro ID,Title,Reply Text\nm-1,Reset,"Hi ""Sam"", you can reset it."\nm-2,Restart,Please restart the app.\n');
+    expect(output).toBe('Macro ID,Title,Reply Text\nm-1,Reset,"Hi ""Sam"", please reset it."\nm-2,Restart,Please restart the app.\n');
   });
 });
 
