@@ -204,7 +204,9 @@ function toMessage(finding: Finding, rule: CompiledRule, setting: ResolvedRuleCo
     if (!whole && atSentenceStart) rewrite = capitalize(rewrite);
     suggestions.push({ desc: `Rewrite: “${oneLine(rewrite)}”`, fix: { range: whole ? sentenceRange : [start, end], text: rewrite } });
   }
-  if (fileReplacement !== undefined && suggestions.length === 0) {
+  // A swap that is safe only at a clause start is no rewrite elsewhere either ("how much please send").
+  const swapReads = !(rule.def.fixable === 'clause-start' && !safe);
+  if (fileReplacement !== undefined && swapReads && suggestions.length === 0) {
     suggestions.push({ desc: `Replace with “${replacement}”`, fix: { range: [start, end], text: fileReplacement } });
   }
 
