@@ -283,7 +283,7 @@ function isLargeUtf8(file: string): boolean {
   return !('error' in decoded) && !(head[0] === 0xff && head[1] === 0xfe) && !(head[0] === 0xfe && head[1] === 0xff);
 }
 
-const notReplyFile = picomatch(NOT_REPLY_FILES, { dot: true });
+const notReplyFile = picomatch(NOT_REPLY_FILES, { dot: true, nocase: true });
 /** package.json, CI workflows and the like: never replies, whoever names them. */
 function isNotReplyFile(relPath: string): boolean {
   return notReplyFile(relPath.split('\\').join('/')) || notReplyFile(`x/${relPath.split('\\').join('/')}`);

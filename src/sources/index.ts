@@ -70,7 +70,7 @@ const EXTENSIONS: Record<string, FileFormat> = {
 /** File extensions a directory walk picks up. */
 export const SUPPORTED_EXTENSIONS = Object.keys(EXTENSIONS);
 
-/** Data files that are never reply exports, skipped when a folder is walked (not when named). */
+/** Files that are never replies, skipped when a folder is walked (and named ones with --skip-non-replies). */
 export const NOT_REPLY_FILES = [
   '**/package.json',
   '**/package-lock.json',
@@ -95,6 +95,8 @@ export const NOT_REPLY_FILES = [
   '**/action.yml',
   '**/action.yaml',
   '**/replylint-suppressions.json',
+  // A project's own documents, beside the replies: an index of macros is not a macro.
+  '**/{README,CHANGELOG,CHANGES,HISTORY,LICENSE,LICENCE,COPYING,CONTRIBUTING,CODE_OF_CONDUCT,SECURITY,AUTHORS}{,.md,.markdown,.txt,.rst}',
 ];
 
 /** The format for a file name, or the one the config forces; unknown extensions are plain text. */

@@ -37,7 +37,7 @@ describe('lintText', () => {
     const text = 'You have to restart the app.';
     const result = await lint(text, ['tone/you-have-to']);
     const [m] = result.messages;
-    expect(m!.fix).toEqual({ range: [0, 11], text: 'You can' });
+    expect(m!.fix).toEqual({ range: [0, 11], text: 'Please' });
     expect(result.fixableErrorCount).toBe(1);
   });
 

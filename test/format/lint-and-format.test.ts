@@ -21,12 +21,12 @@ describe('real lint results through every formatter', async () => {
 
   it('compact and github name the file relative to cwd and show each problem once', () => {
     expect(formatCompact(results, { cwd })).toBe(
-      'replies/router reset.txt: line 3, col 1, Error - “You have to” reads as an order. Prefer “You can”. (tone/you-have-to)\n' +
+      'replies/router reset.txt: line 3, col 1, Error - “You have to” reads as an order. Prefer “Please”. (tone/you-have-to)\n' +
         'replies/router reset.txt: line 4, col 1, Error - “That is not possible” closes the door. Lead with what you can do instead. (refusal/dead-end)\n' +
         '\n2 problems\n',
     );
     expect(formatGithub(results, { cwd })).toBe(
-      '::error file=replies/router reset.txt,line=3,col=1,endLine=3,endColumn=12,title=tone/you-have-to::“You have to” reads as an order. Prefer “You can”. Rewrite: “You can”\n' +
+      '::error file=replies/router reset.txt,line=3,col=1,endLine=3,endColumn=12,title=tone/you-have-to::“You have to” reads as an order. Prefer “Please”. Rewrite: “Please”\n' +
         "::error file=replies/router reset.txt,line=4,col=1,endLine=4,endColumn=21,title=refusal/dead-end::“That is not possible” closes the door. Lead with what you can do instead. Rewrite: “Here's what I can do instead: [alternative].”\n" +
         '2 problems (2 errors, 0 warnings)\n',
     );
@@ -42,7 +42,7 @@ describe('real lint results through every formatter', async () => {
     const [replacement] = run.results[0].fixes[0].artifactChanges[0].replacements;
     const { charOffset, charLength } = replacement.deletedRegion;
     const fixed = text.slice(0, charOffset) + replacement.insertedContent.text + text.slice(charOffset + charLength);
-    expect(fixed.split('\n')[2]).toBe('You can restart the router first.');
+    expect(fixed.split('\n')[2]).toBe('Please restart the router first.');
   });
 
   it('junit parses and has one failing case per problem', () => {
