@@ -11,10 +11,13 @@ export class ReplylintError extends Error {
     this.name = 'ReplylintError';
   }
 
-  /** "file:line:col: message" — the shape editors and terminals turn into links. */
-  format(): string {
+  /**
+   * "file:line:col: message" — the shape editors and terminals turn into links. `show` turns
+   * the path into the one to print (the CLI's: relative to the working folder).
+   */
+  format(show: (file: string) => string = (f) => f): string {
     if (!this.file) return this.message;
-    const where = this.line ? `${this.file}:${this.line}:${this.column ?? 1}` : this.file;
+    const where = this.line ? `${show(this.file)}:${this.line}:${this.column ?? 1}` : show(this.file);
     return `${where}: ${this.message}`;
   }
 }

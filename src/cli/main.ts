@@ -156,11 +156,11 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
   }
 }
 
-/** `replylint test-rules DIR`: check a folder of rule files and run their examples. */
+/** `replylint test-rules [DIR]`: check a folder of rule files (default: the built-in ones) and run their examples. */
 async function testRulesCommand(argv: string[], io: CliIO): Promise<number> {
   const cmd = new Command('replylint test-rules')
     .description("Validate a folder of rule files and run each rule's examples (invalid must fire, valid must not).")
-    .argument('<dir>', 'folder of rule files (.yaml)')
+    .argument('[dir]', 'folder of rule files (.yaml); default: the built-in rules')
     .option('--debug', 'print stack traces for internal errors')
     .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
     .exitOverride();
@@ -171,7 +171,7 @@ async function testRulesCommand(argv: string[], io: CliIO): Promise<number> {
     throw error;
   }
   try {
-    return await testRules(resolve(io.cwd, cmd.args[0]!), io);
+    return await testRules(cmd.args[0] === undefined ? undefined : resolve(io.cwd, cmd.args[0]), io);
   } catch (error) {
     return reportFailure(error, cmd.opts<{ debug?: boolean }>().debug ?? false, io);
   }
@@ -372,7 +372,7 @@ function init(io: CliIO): number {
 function reportFailure(error: unknown, debug: boolean, io: CliIO): number {
   const errors = error instanceof ReplylintErrors ? error.errors : error instanceof ReplylintError ? [error] : undefined;
   if (errors) {
-    for (const e of errors) io.stderr(`${e.file ? e.format() : `replylint: ${e.message}`}\n`);
+    for (const e of errors) io.stderr(`${e.file ? e.format(displayPathIn(io.cwd)) : `replylint: ${e.message}`}\n`);
     if (debug) io.stderr(`${(error as Error).stack}\n`);
     return EXIT_FAILURE;
   }

@@ -1,9 +1,9 @@
-// `replylint test-rules DIR`: validates a folder of rule files and runs each rule's examples,
+// `replylint test-rules [DIR]`: validates a folder of rule files and runs each rule's examples,
 // the same meta-test the project runs on its built-in rules.
 import { relative } from 'node:path';
 import { ReplylintError } from '../errors.js';
 import { runRuleExamples, type ExampleFailure } from '../rules/examples.js';
-import { loadRuleDir } from '../rules/load.js';
+import { BUILTIN_RULES_DIR, loadRuleDir } from '../rules/load.js';
 import { RuleRegistry } from '../rules/registry.js';
 import type { CliIO } from './main.js';
 
@@ -13,8 +13,10 @@ const FAILURE_TITLES: Record<ExampleFailure['expected'], string> = {
   changes: 'a rewrite leaves it unchanged',
 };
 
-export async function testRules(dir: string, io: CliIO): Promise<number> {
-  const rules = loadRuleDir(dir); // a bad file throws: the caller prints it and exits 2
+/** `dir` undefined: the built-in rules (what the project's own suite runs). */
+export async function testRules(dir: string | undefined, io: CliIO): Promise<number> {
+  // A bad file throws: the caller prints it and exits 2.
+  const rules = dir === undefined ? loadRuleDir(BUILTIN_RULES_DIR, { skip: ['presets'] }) : loadRuleDir(dir);
   // An empty folder passing would hide a wrong path.
   if (rules.length === 0) throw new ReplylintError('no rule files (.yaml, .yml) in this folder', dir);
   const registry = new RuleRegistry(rules);

@@ -15,11 +15,15 @@ export function formatStylish(results: LintResult[], options: StylishOptions): s
   let out = '';
   let errors = 0;
   let warnings = 0;
+  let fixableErrors = 0;
+  let fixableWarnings = 0;
 
   for (const result of results) {
     if (result.messages.length === 0) continue;
     errors += result.errorCount;
     warnings += result.warningCount;
+    fixableErrors += result.fixableErrorCount;
+    fixableWarnings += result.fixableWarningCount;
 
     const rows = result.messages.map((m) => ({
       m,
@@ -49,6 +53,11 @@ export function formatStylish(results: LintResult[], options: StylishOptions): s
   if (total === 0) return '';
   const summary = `\u2716 ${total} problem${total === 1 ? '' : 's'} (${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'})`;
   out += `\n${errors ? c.red.bold(summary) : c.yellow.bold(summary)}\n`;
+  if (fixableErrors + fixableWarnings > 0) {
+    // As ESLint says it: the count --fix would clear.
+    const fixable = `  ${fixableErrors} error${fixableErrors === 1 ? '' : 's'} and ${fixableWarnings} warning${fixableWarnings === 1 ? '' : 's'} potentially fixable with the \`--fix\` option.`;
+    out += `${errors ? c.red.bold(fixable) : c.yellow.bold(fixable)}\n`;
+  }
   return out;
 }
 

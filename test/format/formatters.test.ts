@@ -56,7 +56,12 @@ describe('stylish', () => {
     expect(out).toContain("→ “Here's what I can do instead: [alternative].”");
     expect(out.match(/You can/g)).toHaveLength(1);
     expect(out).toContain('fix: “You can”');
-    expect(out.trimEnd().split('\n').at(-1)).toBe('✖ 2 problems (1 error, 1 warning)');
+    expect(out.trimEnd().split('\n').slice(-2)).toEqual(['✖ 2 problems (1 error, 1 warning)', '  0 errors and 1 warning potentially fixable with the `--fix` option.']);
+  });
+
+  it('says nothing about --fix when no problem has a safe fix', () => {
+    const unfixable = formatStylish([{ ...results[0]!, messages: results[0]!.messages.slice(0, 1), warningCount: 0, fixableWarningCount: 0 }], { color: false });
+    expect(unfixable).not.toContain('--fix');
   });
 
   it('has no escape codes without colour, and colours severities with it', () => {
