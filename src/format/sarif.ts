@@ -1,4 +1,5 @@
 // SARIF 2.1.0: the static-analysis log GitHub code scanning and other dashboards import.
+import { REPOSITORY_URL } from '../rules/docs-url.js';
 import type { LintMessage, LintResult } from '../types.js';
 import type { FormatterOptions, RuleMeta } from './index.js';
 import { encodeUriPath, fileUri, isAbsolutePath, pathInside } from './paths.js';
@@ -73,7 +74,7 @@ export function formatSarif(results: LintResult[], options: Pick<FormatterOption
         tool: {
           driver: {
             name: 'replylint',
-            informationUri: 'https://github.com/replylint/replylint',
+            informationUri: REPOSITORY_URL,
             ...(options.version ? { version: options.version } : {}),
             rules: ids.map((id) => describeRule(id, meta[id], docsUrls.get(id))),
           },
