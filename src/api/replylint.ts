@@ -216,6 +216,9 @@ export class ReplyLint {
     let ignored = 0;
     const skipNonReplies = this.options.skipNonReplies ?? false;
     for (const file of files) {
+      // Linting is synchronous work behind promises: let the event loop turn between files,
+      // so a signal (Ctrl-C) or a timer is handled during a long run.
+      await new Promise((done) => setImmediate(done));
       if (skipNonReplies && explicit.has(file) && isNotReplyFile(relative(this.cwd, file))) continue;
       if (await this.isPathIgnored(file)) {
         ignored++;

@@ -224,21 +224,7 @@ async function run(paths: string[], opts: CliOptions, io: CliIO): Promise<number
   }
 
   const formatter = linter.loadFormatter(opts.format);
-  let results: LintResult[];
-  if (opts.stdin) {
-    const text = await io.readStdin();
-    results = [await linter.lintText(text, { filePath: opts.stdinFilename })];
-  } else if (opts.changedSince) {
-    const changed = await changedFilesUnder(linter, opts.changedSince, paths, io.cwd);
-    if (changed.length === 0) {
-      io.stderr(`replylint: no files to lint: nothing under ${paths.length ? paths.join(', ') : '.'} changed since ${opts.changedSince}\n`);
-      results = [];
-    } else {
-      results = await linter.lintFiles(changed);
-    }
-  } else {
-    results = await linter.lintFiles(paths);
-  }
+  let results = await lintRequested(linter, paths, opts, io);
 
   // --fix writes before reporting, so the report describes the files as they now are.
   let failedWrites = 0;
@@ -248,27 +234,8 @@ async function run(paths: string[], opts: CliOptions, io: CliIO): Promise<number
     failedWrites = failed.length;
   }
 
-  // Bulk suppressions: record, prune, or hide what the file already records.
-  const suppressions = resolve(io.cwd, opts.suppressionsLocation ?? SUPPRESSIONS_FILE);
   let unpruned = 0;
-  if (!opts.stdin) {
-    if (suppressing) {
-      const recorded = recordSuppressions(readSuppressions(suppressions), results, dirname(suppressions), opts.suppressRule);
-      writeSuppressions(suppressions, recorded);
-    } else if (opts.pruneSuppressions) {
-      if (existsSync(suppressions)) writeSuppressions(suppressions, pruneSuppressions(readSuppressions(suppressions), results, dirname(suppressions)));
-    }
-    if (existsSync(suppressions)) {
-      const applied = applySuppressions(results, readSuppressions(suppressions), dirname(suppressions));
-      results = applied.results;
-      unpruned = opts.quiet ? 0 : applied.unused.reduce((n, u) => n + u.count, 0);
-      for (const e of applied.exceeded) {
-        io.stderr(
-          `replylint: ${e.count} problems of ${e.ruleId} in ${displayPathIn(io.cwd)(e.filePath)}${e.macro ? ` (macro ${e.macro})` : ''} exceed the ${e.suppressed} suppressed: all of them are reported.\n`,
-        );
-      }
-    }
-  }
+  if (!opts.stdin) ({ results, unpruned } = applyBaseline(results, opts, io));
 
   // --quiet: errors only, including notices such as "File ignored" (as ESLint does).
   if (opts.quiet) results = results.map(errorsOnly);
@@ -293,7 +260,7 @@ async function run(paths: string[], opts: CliOptions, io: CliIO): Promise<number
 
   if (unpruned > 0) {
     io.stderr(
-      `replylint: ${unpruned} suppressed problem${unpruned === 1 ? ' has' : 's have'} been fixed: run with --prune-suppressions to remove ${unpruned === 1 ? 'it' : 'them'} from ${relative(io.cwd, suppressions) || suppressions}` +
+      `replylint: ${unpruned} suppressed problem${unpruned === 1 ? ' has' : 's have'} been fixed: run with --prune-suppressions to remove ${unpruned === 1 ? 'it' : 'them'} from ${displayPathIn(io.cwd)(suppressionsFile(opts, io))}` +
         `${opts.passOnUnprunedSuppressions ? '' : ' (or pass --pass-on-unpruned-suppressions)'}.\n`,
     );
   }
@@ -301,7 +268,7 @@ async function run(paths: string[], opts: CliOptions, io: CliIO): Promise<number
   // A file that could not be read (a JSON syntax error, a binary file) fails the run, and so
   // does a fix that could not be written.
   if (results.some((r) => r.fatalErrorCount > 0) || failedWrites > 0) return EXIT_FAILURE;
-  if (unpruned > 0 && !opts.passOnUnprunedSuppressions && !suppressing && !opts.pruneSuppressions) return EXIT_FAILURE;
+  if (unpruned > 0 && !opts.passOnUnprunedSuppressions) return EXIT_FAILURE;
   const errors = results.reduce((n, r) => n + r.errorCount, 0);
   const warnings = results.reduce((n, r) => n + r.warningCount, 0);
   if (errors > 0) return EXIT_LINT;
@@ -314,6 +281,46 @@ async function run(paths: string[], opts: CliOptions, io: CliIO): Promise<number
 
 const SUPPRESSIONS_FILE = 'replylint-suppressions.json';
 
+/** The files the command line names (or stdin, or the files changed since a ref), linted. */
+async function lintRequested(linter: ReplyLint, paths: string[], opts: CliOptions, io: CliIO): Promise<LintResult[]> {
+  if (opts.stdin) return [await linter.lintText(await io.readStdin(), { filePath: opts.stdinFilename })];
+  if (!opts.changedSince) return linter.lintFiles(paths);
+  const changed = await changedFilesUnder(opts.changedSince, paths, io.cwd);
+  if (changed.length === 0) {
+    io.stderr(`replylint: no files to lint: nothing under ${paths.length ? paths.join(', ') : '.'} changed since ${opts.changedSince}\n`);
+    return [];
+  }
+  return linter.lintFiles(changed);
+}
+
+function suppressionsFile(opts: CliOptions, io: CliIO): string {
+  return resolve(io.cwd, opts.suppressionsLocation ?? SUPPRESSIONS_FILE);
+}
+
+/**
+ * Bulk suppressions: record today's problems (--suppress-all/--suppress-rule), prune the fixed
+ * ones (--prune-suppressions), then hide what the file records. Returns the results left and
+ * how many recorded problems no longer occur.
+ */
+function applyBaseline(results: LintResult[], opts: CliOptions, io: CliIO): { results: LintResult[]; unpruned: number } {
+  const file = suppressionsFile(opts, io);
+  const base = dirname(file);
+  if (opts.suppressAll || opts.suppressRule?.length) {
+    writeSuppressions(file, recordSuppressions(readSuppressions(file), results, base, opts.suppressRule));
+  } else if (opts.pruneSuppressions && existsSync(file)) {
+    writeSuppressions(file, pruneSuppressions(readSuppressions(file), results, base));
+  }
+  if (!existsSync(file)) return { results, unpruned: 0 };
+  const applied = applySuppressions(results, readSuppressions(file), base);
+  for (const e of applied.exceeded) {
+    io.stderr(
+      `replylint: ${e.count} problems of ${e.ruleId} in ${displayPathIn(io.cwd)(e.filePath)}${e.macro ? ` (macro ${e.macro})` : ''} exceed the ${e.suppressed} suppressed: all of them are reported.\n`,
+    );
+  }
+  // Under --quiet warning rules did not run: their records are not "fixed".
+  return { results: applied.results, unpruned: opts.quiet ? 0 : applied.unused.reduce((n, u) => n + u.count, 0) };
+}
+
 /** Paths shown relative to the working folder when they are inside it. */
 function displayPathIn(cwd: string): (p: string) => string {
   return (p) => {
@@ -324,7 +331,7 @@ function displayPathIn(cwd: string): (p: string) => string {
 }
 
 /** The changed files that the paths given (default: the whole folder) would lint. */
-async function changedFilesUnder(linter: ReplyLint, ref: string, paths: string[], cwd: string): Promise<string[]> {
+async function changedFilesUnder(ref: string, paths: string[], cwd: string): Promise<string[]> {
   const changed = changedFiles(ref, cwd);
   if (changed.length === 0) return [];
   const { files } = await expandPatterns(paths.length ? paths : ['.'], cwd);
@@ -388,6 +395,13 @@ export function processIO(): CliIO {
   process.stdout.on('error', (error: NodeJS.ErrnoException) => {
     if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
     throw error;
+  });
+  // Ctrl-C ends the run between files, never inside a write: fixes and reports are written
+  // synchronously (temporary file, then rename), so this handler cannot run in the middle of
+  // one and leave a temporary file behind. 130 is the shell's code for an interrupt.
+  process.once('SIGINT', () => {
+    process.stderr.write('replylint: interrupted; no file was left half-written.\n');
+    process.exit(130);
   });
   return {
     stdout: (t) => process.stdout.write(t),

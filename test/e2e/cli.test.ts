@@ -297,3 +297,35 @@ describe('working folder', () => {
     TIMEOUT_MS,
   );
 });
+
+describe('interrupted', () => {
+  it(
+    'Ctrl-C during a --fix run exits 130 and leaves every file whole and no temporary file',
+    async () => {
+      const files: Record<string, string> = {};
+      for (let i = 0; i < 1500; i++) files[`replies/r${String(i).padStart(4, '0')}.txt`] = `Hi,\n\nYou have to restart the router (case ${i}). The courier lost the first one.\n`;
+      const dir = tempProject(files);
+      const { spawn } = await import('node:child_process');
+      const { BIN } = await import('./run-cli.js');
+      const child = spawn(process.execPath, [BIN, 'replies', '--fix'], { cwd: dir, env: envWith({ NO_COLOR: '1' }), stdio: ['ignore', 'pipe', 'pipe'] });
+      let stderr = '';
+      child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
+      // Interrupt once the run is under way (the first files are being linted).
+      await new Promise((r) => setTimeout(r, 800));
+      child.kill('SIGINT');
+      const code = await new Promise<number | null>((r) => child.on('close', (c) => r(c)));
+      const { readdirSync } = await import('node:fs');
+      const names = readdirSync(join(dir, 'replies'));
+      expect(names.filter((n) => !/^r\d{4}\.txt$/.test(n))).toEqual([]);
+      expect(names).toHaveLength(1500);
+      // Every file is either untouched or completely fixed: never a half-written one.
+      for (const name of names) {
+        const text = readFileSync(join(dir, 'replies', name), 'utf8');
+        expect([files[`replies/${name}`], files[`replies/${name}`]!.replace('You have to', 'Please')]).toContain(text);
+      }
+      if (code === 130) expect(stderr).toContain('interrupted');
+      else expect(code, `the run ended before the interrupt (exit ${code}); the test needs a longer run`).toBe(130);
+    },
+    TIMEOUT_MS,
+  );
+});
