@@ -52,7 +52,12 @@ export interface LintResult {
   source?: string;
   /** The file's text with the safe fixes applied, when --fix (or --fix-dry-run) changed it, as in ESLint. */
   output?: string;
+  /** Problems hidden by the suppressions file (a baseline), as ESLint reports them. */
+  suppressedMessages?: SuppressedMessage[];
 }
+
+/** A problem the suppressions file hides: `kind: 'file'`, as ESLint's bulk suppressions mark it. */
+export type SuppressedMessage = LintMessage & { suppressions: Array<{ kind: 'file'; justification: string }> };
 
 // ---------------------------------------------------------------------------
 // Rules as data

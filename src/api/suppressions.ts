@@ -26,7 +26,7 @@ import { ReplylintError, ReplylintErrors } from '../errors.js';
 import { parseDataFile } from '../schema/data-file.js';
 import { suppressionsValidator } from '../schema/schemas.js';
 import { schemaErrors } from '../schema/validate.js';
-import type { LintMessage, LintResult } from '../types.js';
+import type { LintMessage, LintResult, SuppressedMessage } from '../types.js';
 
 export interface RuleCounts {
   [ruleId: string]: { count: number };
@@ -65,13 +65,11 @@ export interface ExceededSuppression {
 }
 
 /** A message hidden by the suppressions file, marked the way ESLint marks it. */
-export type SuppressedMessage = LintMessage & { suppressions: Array<{ kind: 'file'; justification: string }> };
 
 /** A result with ESLint's `suppressedMessages` (present only when something was suppressed). */
-export type SuppressedResult = LintResult & { suppressedMessages?: SuppressedMessage[] };
 
 export interface AppliedSuppressions {
-  results: SuppressedResult[];
+  results: LintResult[];
   /** how many messages were hidden, over all results */
   suppressedCount: number;
   unused: UnusedSuppression[];

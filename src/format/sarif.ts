@@ -42,6 +42,8 @@ interface SarifResult {
       replacements: Array<{ deletedRegion: { charOffset: number; charLength: number }; insertedContent: { text: string } }>;
     }>;
   }>;
+  /** SARIF's mark for a known problem the project has accepted: here, one in the baseline. */
+  suppressions?: Array<{ kind: 'external'; justification?: string }>;
   properties?: {
     macro?: { id?: string; title?: string };
     speaker?: string;
@@ -52,7 +54,7 @@ interface SarifResult {
 export function formatSarif(results: LintResult[], options: Pick<FormatterOptions, 'cwd' | 'rulesMeta' | 'version'>): string {
   const meta = options.rulesMeta ?? {};
   const ruleIds = new Set(Object.keys(meta));
-  for (const result of results) for (const m of result.messages) if (m.ruleId) ruleIds.add(m.ruleId);
+  for (const result of results) for (const m of [...result.messages, ...(result.suppressedMessages ?? [])]) if (m.ruleId) ruleIds.add(m.ruleId);
   const ids = [...ruleIds].sort();
   const ruleIndex = new Map(ids.map((id, i) => [id, i]));
   // A rule missing from rulesMeta (a caller that passes none) still gets its docs page from a message.
@@ -64,6 +66,10 @@ export function formatSarif(results: LintResult[], options: Pick<FormatterOption
   for (const result of results) {
     const artifactLocation = locate(result.filePath, options.cwd);
     for (const m of result.messages) sarifResults.push(toResult(m, artifactLocation, ruleIndex));
+    // Baselined problems stay in the log, marked suppressed, so code scanning shows them as such.
+    for (const m of result.suppressedMessages ?? []) {
+      sarifResults.push({ ...toResult(m, artifactLocation, ruleIndex), suppressions: [{ kind: 'external', justification: 'recorded in the suppressions file (a baseline)' }] });
+    }
   }
 
   const log = {

@@ -186,6 +186,17 @@ describe('sarif', () => {
     ]);
   });
 
+  it('keeps baselined problems in the log, marked as suppressed, and still valid', () => {
+    const withBaseline = { ...result('/repo/replies/late.txt', [deadEnd]), suppressedMessages: [{ ...youHaveTo, suppressions: [{ kind: 'file' as const, justification: '' }] }] };
+    const log = JSON.parse(formatSarif([withBaseline], { cwd: '/repo', rulesMeta, version: '1.2.3' }));
+    expect(validate(log), JSON.stringify(validate.errors)).toBe(true);
+    const results = log.runs[0].results as Array<{ ruleId: string; suppressions?: Array<{ kind: string }> }>;
+    expect(results.map((r) => [r.ruleId, r.suppressions?.[0]?.kind ?? null])).toEqual([
+      ['refusal/dead-end', null],
+      ['tone/you-have-to', 'external'],
+    ]);
+  });
+
   it('validates for no results, and the validator does reject a broken log', () => {
     const empty = JSON.parse(formatSarif([], {})) as Log;
     expect(validate(empty)).toBe(true);
