@@ -312,6 +312,10 @@ function applyBaseline(results: LintResult[], opts: CliOptions, io: CliIO): { re
   }
   if (!existsSync(file)) return { results, unpruned: 0 };
   const applied = applySuppressions(results, readSuppressions(file), base);
+  if (opts.suppressAll || opts.suppressRule?.length) {
+    const n = applied.suppressedCount;
+    io.stderr(`replylint: ${n} problem${n === 1 ? '' : 's'} recorded in ${displayPathIn(io.cwd)(file)}: later runs report only new ones.\n`);
+  }
   for (const e of applied.exceeded) {
     io.stderr(
       `replylint: ${e.count} problems of ${e.ruleId} in ${displayPathIn(io.cwd)(e.filePath)}${e.macro ? ` (macro ${e.macro})` : ''} exceed the ${e.suppressed} suppressed: all of them are reported.\n`,
