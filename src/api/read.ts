@@ -25,8 +25,18 @@ export function decodeFile(bytes: Uint8Array): Decoded {
     // A stray NUL reads as a space, so offsets stay the file's.
     return { text: text.includes('\0') ? text.replace(/\0/g, ' ') : text };
   } catch {
+    // Text in a legacy encoding (Latin-1, Windows-1252) has almost no control bytes; an image or
+    // an archive has about one in ten: call that binary, not a text file to re-save.
+    if (controlBytes(head) > head.length / 100) return { error: 'binary file (it is not text): not linted' };
     return { error: `not UTF-8 text (invalid byte sequence at byte ${firstInvalidUtf8(bytes)}); save it as UTF-8 or UTF-16 with a byte-order mark` };
   }
+}
+
+/** Bytes that never appear in text: C0 controls other than tab, line breaks and form feed, and DEL. */
+function controlBytes(head: Uint8Array): number {
+  let n = 0;
+  for (const b of head) if ((b < 0x20 && b !== 0x09 && b !== 0x0a && b !== 0x0c && b !== 0x0d) || b === 0x7f) n++;
+  return n;
 }
 
 /** Offset of the first byte that is not valid UTF-8, for the error message. */

@@ -241,6 +241,11 @@ export class ReplyLint {
         results.push(await lintJsonLinesFile(file, common));
         continue;
       }
+      const tooLarge = sizeProblem(file, formatFor(file, config.input));
+      if (tooLarge) {
+        results.push(summarize(file, [{ ruleId: null, severity: 2, fatal: true, message: tooLarge, line: 1, column: 1, endLine: 1, endColumn: 1 }]));
+        continue;
+      }
       const bytes = readBytes(file);
       const decoded = decodeFile(bytes);
       if ('error' in decoded) {
@@ -265,6 +270,27 @@ export class ReplyLint {
 // Above this size a JSON Lines file is streamed. REPLYLINT_STREAM_JSONL_ABOVE (bytes) lowers it,
 // so bench/inputs.js can measure streaming on files it can lint in seconds.
 const STREAM_ABOVE_BYTES = Number(process.env.REPLYLINT_STREAM_JSONL_ABOVE) || 32 * 1024 * 1024;
+
+// A file is linted whole, at up to 300 bytes of memory per byte of text: above these sizes it is
+// refused rather than run out of memory. A prose file is one reply (4 MB is far beyond any); a
+// data file is an export of many, and a large help desk's macro export runs to tens of MB.
+const MAX_PROSE_BYTES = 4 * 1024 * 1024;
+const MAX_DATA_BYTES = 64 * 1024 * 1024;
+const DATA_FORMATS = new Set(['json', 'jsonl', 'yaml', 'csv']);
+
+/** Why a file is too large to read whole, or undefined when it is not. */
+function sizeProblem(file: string, format: string): string | undefined {
+  const limit = DATA_FORMATS.has(format) ? MAX_DATA_BYTES : MAX_PROSE_BYTES;
+  let size: number;
+  try {
+    size = statSync(file).size;
+  } catch {
+    return undefined; // readBytes reports why it cannot be read
+  }
+  if (size <= limit) return undefined;
+  const mb = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MB`;
+  return `file too large to lint (${mb(size)}; the limit is ${mb(limit)} for ${DATA_FORMATS.has(format) ? 'a data file' : 'one reply'}): split it, or export it as JSON Lines, which is streamed`;
+}
 
 /** Large enough to stream, and plain UTF-8 (a BOM'd UTF-16 or binary file goes the usual way). */
 function isLargeUtf8(file: string): boolean {

@@ -26,7 +26,7 @@ export function checkTemplate(check: TemplateCheckName, text: string, options: R
   const placeholders = context.scanner.find(text);
   switch (check) {
     case 'unbalanced':
-      return [...brokenDelimiters(text, placeholders), ...unclosedBlocks(placeholders, text.length)].sort((a, b) => a.start - b.start);
+      return [...brokenDelimiters(text, placeholders), ...unclosedBlocks(placeholders, text)].sort((a, b) => a.start - b.start);
     case 'no-fallback':
       return missingFallbacks(text, placeholders, context.format);
     case 'unknown-variable':
@@ -103,7 +103,14 @@ const OPENERS: Array<{ open: RegExp; close: (name: string) => RegExp; closeText:
 ];
 const ANY_CLOSE = /^\{%-?\s*end(\w+)|^\{\{~?\/\s*([\w-]+)|^\{\/(\w+)\}/;
 
-function unclosedBlocks(placeholders: Placeholder[], textEnd: number): TemplateFinding[] {
+/**
+ * Where a closing tag is inserted to end a block before `at`: right after the last word, not
+ * after the line breaks and indentation that follow it — there the tag could fall outside a
+ * YAML block scalar, or before a folded line's indentation.
+ */
+const afterLastWord = (text: string, at: number) => text.slice(0, at).trimEnd().length;
+
+function unclosedBlocks(placeholders: Placeholder[], text: string): TemplateFinding[] {
   const findings: TemplateFinding[] = [];
   const stack: Array<{ p: Placeholder; name: string; family: number }> = [];
   for (const p of placeholders) {
@@ -127,9 +134,9 @@ function unclosedBlocks(placeholders: Placeholder[], textEnd: number): TemplateF
       continue;
     }
     // Blocks opened after the one this closes were left open: close them just before it.
-    for (const open of stack.splice(k).slice(1).reverse()) findings.push(unclosed(open, p.start));
+    for (const open of stack.splice(k).slice(1).reverse()) findings.push(unclosed(open, afterLastWord(text, p.start)));
   }
-  for (const open of stack.reverse()) findings.push(unclosed(open, textEnd));
+  for (const open of stack.reverse()) findings.push(unclosed(open, afterLastWord(text, text.length)));
   return findings;
 }
 

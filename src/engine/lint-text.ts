@@ -81,7 +81,10 @@ function templateMessage(finding: TemplateFinding, field: Field, rule: CompiledR
   const fixText = finding.fix && (field.loc.encode ? field.loc.encode(finding.fix.text) : finding.fix.text);
   if (finding.fix && fixText !== undefined) {
     const { start, end, desc } = finding.fix;
-    message.suggestions = [{ desc, fix: { range: [field.loc.toSource(start), field.loc.toSource(end, 'end')], text: fixText } }];
+    // An insertion goes right after the word before it: the next character may be written
+    // further on (after a YAML line fold or an escape), which would make the range run backwards.
+    const from = field.loc.toSource(start, start === end ? 'end' : 'start');
+    message.suggestions = [{ desc, fix: { range: [from, field.loc.toSource(end, 'end')], text: fixText } }];
   }
   return message;
 }
@@ -251,19 +254,23 @@ function moveBefore(text: string, anchor: Hit, [sStart, sEnd]: [number, number],
  * expires." → "The link expires." Used by rewrites that drop a phrase.
  */
 function withoutMatch(text: string, [sStart, sEnd]: [number, number], [mStart, mEnd]: [number, number]): string {
+  // This tidies the file's own text, so it keeps the file's syntax: a space that ends an escape
+  // ("\ " in a YAML string) stays, or the backslash would escape what follows; and the
+  // indentation after a line break stays, or a YAML string or block would lose its place.
   const before = text.slice(sStart, mStart);
   let after = text.slice(mEnd, sEnd);
   // Drop the comma or dash that went with the phrase, and one space.
   after = after.replace(/^\s*[,;:\u2014\u2013-]?\s*/, before.trim() ? ' ' : '');
-  const joined = (before.replace(/[,\s]+$/, '') + after).replace(/\s+([,.!?])/g, '$1').replace(/ {2,}/g, ' ');
-  return capitalize(joined.trim());
+  const joined = (before.replace(/(?:[,\s](?<!\\\s))+$/, '') + after).replace(/(?<!\\)\s+([,.!?])/g, '$1').replace(/(?<=\S) {2,}/g, ' ');
+  return capitalize(joined.replace(/^\s+|(?<!\\)\s+$/g, ''));
 }
 
 /** Capitalizes a rewrite that starts a sentence; a "[fill this in]" gap is left as written. */
 function capitalize(s: string): string {
   // A gap to fill in or a placeholder ("{{ticket.requester.first_name}}") keeps its case.
   if (/^[[{%<$]/.test(s)) return s;
-  return s.replace(/^(\P{L}*)(\p{Ll})/u, (_, pre: string, c: string) => pre + c.toUpperCase());
+  // A letter after a backslash is an escape ("\n" in a JSON string), not a word.
+  return s.replace(/^([^\p{L}\\]*)(\p{Ll})/u, (_, pre: string, c: string) => pre + c.toUpperCase());
 }
 
 export function summarize(filePath: string, messages: LintMessage[]): LintResult {

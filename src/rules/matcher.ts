@@ -95,9 +95,16 @@ function slotMatches(slot: Slot, token: Token): boolean {
   return slot.stem.length > 2 && token.stem === slot.stem;
 }
 
-/** Matches parts[i..] from token t; returns the token index just past the longest match, or -1. */
-function matchParts(parts: Option[][], i: number, tokens: Token[], t: number): number {
+/**
+ * Matches parts[i..] from token t; returns the token index just past the longest match, or -1.
+ * `memo` keeps each (part, token) answer: optional groups and wildcards in a row would otherwise
+ * be tried in every combination, 2^n for n of them (a user rule could hang the linter).
+ */
+function matchParts(parts: Option[][], i: number, tokens: Token[], t: number, memo = new Map<number, number>()): number {
   if (i === parts.length) return t;
+  const key = i * (tokens.length + 1) + t;
+  const known = memo.get(key);
+  if (known !== undefined) return known;
   let best = -1;
   for (const option of parts[i]!) {
     let at = t;
@@ -112,9 +119,10 @@ function matchParts(parts: Option[][], i: number, tokens: Token[], t: number): n
       if (!ok) break;
     }
     if (!ok) continue;
-    const end = matchParts(parts, i + 1, tokens, at);
+    const end = matchParts(parts, i + 1, tokens, at, memo);
     if (end > best) best = end;
   }
+  memo.set(key, best);
   return best;
 }
 
@@ -242,7 +250,23 @@ export function patternPrefilter(pattern: string): Array<string[][]> {
   return terms;
 }
 
-/** compromise's spans carry trailing punctuation ("Unfortunately,", "failed."): keep the words only. */
+/** A span in compromise's JSON, with its words' own offsets. */
+interface NlpSpan {
+  offset: { start: number; length: number };
+  terms: Array<{ offset: { start: number; length: number } }>;
+}
+
+/**
+ * Where a span's words end. compromise's span `length` counts the first word's leading
+ * punctuation ("((Unfortunately") although its `start` is after it, so `start + length`
+ * runs into the next word (or between the halves of a surrogate pair): the last word's own end is exact.
+ */
+function spanEnd({ offset, terms }: NlpSpan): number {
+  const last = terms.at(-1);
+  return last ? last.offset.start + last.offset.length : offset.start + offset.length;
+}
+
+/** A word may end in punctuation ("U.S.", "failed."): keep the letters only. */
 function trimTrailing(text: string, start: number, end: number): string {
   let e = end;
   while (e > start && /[\s.,;:!?\u2014\u2013-]/.test(text[e - 1]!)) e--;
@@ -271,18 +295,18 @@ class PatternMatcher implements Matcher {
     for (const { pattern } of this.candidates(sentence)) {
       const m = sentence.nlp().match(pattern);
       if (!m.found) continue;
-      const matches = m.json({ offset: true, terms: false } as object) as Array<{ offset: { start: number; length: number } }>;
-      const groups = Object.entries(m.groups() as Record<string, { json(o: object): Array<{ text: string; offset: { start: number; length: number } }> }>).map(
-        ([name, view]) => [name, view.json({ offset: true, terms: false })] as const,
-      );
-      for (const { offset } of matches) {
+      const matches = m.json({ offset: true }) as NlpSpan[];
+      const groups = Object.entries(m.groups() as Record<string, { json(o: object): NlpSpan[] }>).map(([name, view]) => [name, view.json({ offset: true })] as const);
+      for (const match of matches) {
+        const { start } = match.offset;
+        const matchEnd = spanEnd(match);
         const captures: Record<string, string> = {};
         for (const [name, items] of groups) {
-          const item = items.find((g) => g.offset.start >= offset.start && g.offset.start + g.offset.length <= offset.start + offset.length);
-          if (item) captures[name] = trimTrailing(sentence.text, item.offset.start, item.offset.start + item.offset.length);
+          const item = items.find((g) => g.offset.start >= start && spanEnd(g) <= matchEnd);
+          if (item) captures[name] = trimTrailing(sentence.text, item.offset.start, spanEnd(item));
         }
-        const end = offset.start + trimTrailing(sentence.text, offset.start, offset.start + offset.length).length;
-        hits.push({ sentence, start: sentence.start + offset.start, end: sentence.start + end, captures });
+        const end = start + trimTrailing(sentence.text, start, matchEnd).length;
+        hits.push({ sentence, start: sentence.start + start, end: sentence.start + end, captures });
       }
     }
     // Several patterns of one rule may match the same words; report the longest once.

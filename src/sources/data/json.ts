@@ -4,7 +4,7 @@ import { parseTree, printParseErrorCode, type Node as JsonNode, type ParseError 
 import type { LocatedText } from '../located.js';
 import { jsonString } from '../encode.js';
 import { SegmentBuilder } from '../segment.js';
-import { DataSyntaxError, type DataPath, type DataTree } from './tree.js';
+import { checkNesting, DataSyntaxError, type DataPath, type DataTree } from './tree.js';
 
 /** Parses a whole JSON file. A syntax error throws DataSyntaxError at the first error's offset. */
 export function parseJsonTree(text: string): DataTree {
@@ -16,6 +16,7 @@ export function parseJsonTree(text: string): DataTree {
  * `text`: JSON Lines reads each line this way.
  */
 export function parseJsonSlice(text: string, start: number, end: number): DataTree {
+  checkNesting(text, start, end);
   const source = text.slice(start, end);
   const errors: ParseError[] = [];
   // Trailing commas stay errors: JSON.parse, and every help-desk export, rejects them.

@@ -1,7 +1,7 @@
 // JSON Lines as a DataTree: each non-blank line is one JSON value; a line that is not JSON is a
 // problem (its element is null) and the other lines are still read.
 import { parseJsonSlice } from './json.js';
-import { DataSyntaxError, type DataProblem, type DataTree } from './tree.js';
+import { checkNesting, DataSyntaxError, type DataProblem, type DataTree } from './tree.js';
 
 interface Line {
   /** file offsets of the line, its line break excluded */
@@ -29,6 +29,8 @@ export function parseJsonLinesTree(text: string): DataTree {
       const line = { start, end, json: true };
       lines.push(line);
       try {
+        // JSON.parse copes with any depth, but the export detectors recurse once per level.
+        checkNesting(text, start, end);
         // JSON.parse is several times faster than building the located tree, which waits until asked for.
         value.push(JSON.parse(source));
       } catch {

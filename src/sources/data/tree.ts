@@ -36,3 +36,29 @@ export class DataSyntaxError extends Error {
     super(message);
   }
 }
+
+/**
+ * Data nested deeper than any export: the parsers and the export detectors recurse once per
+ * level, so a file nested thousands deep would overflow the stack instead of being reported.
+ */
+export const MAX_NESTING = 500;
+
+/**
+ * Throws DataSyntaxError at the bracket that opens level MAX_NESTING + 1 of `text.slice(start, end)`.
+ * Brackets inside double-quoted strings do not count; `quoted` false (YAML, whose plain scalars
+ * may hold a lone quote) counts every bracket: only a pathological file nests hundreds deep.
+ */
+export function checkNesting(text: string, start: number, end: number, quoted = true): void {
+  let depth = 0;
+  let inString = false;
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 0x5c) i++; // backslash: skip the escaped character
+      else if (c === 0x22) inString = false;
+    } else if (c === 0x22 && quoted) inString = true;
+    else if (c === 0x5b || c === 0x7b) {
+      if (++depth > MAX_NESTING) throw new DataSyntaxError(`nested more than ${MAX_NESTING} levels deep: not read`, i);
+    } else if ((c === 0x5d || c === 0x7d) && depth > 0) depth--;
+  }
+}

@@ -4,7 +4,7 @@ import { isAlias, isMap, isScalar, isSeq, parseAllDocuments, type CST, type Docu
 import type { LocatedText } from '../located.js';
 import { yamlBlock, yamlDoubleQuoted, yamlPlain, yamlSingleQuoted } from '../encode.js';
 import { SegmentBuilder } from '../segment.js';
-import { DataSyntaxError, type DataPath, type DataTree } from './tree.js';
+import { checkNesting, DataSyntaxError, type DataPath, type DataTree } from './tree.js';
 
 /**
  * Parses a YAML stream. With one document (empty documents, as in "---\n---\n...", do not count)
@@ -13,6 +13,7 @@ import { DataSyntaxError, type DataPath, type DataTree } from './tree.js';
  * text of its anchored node. Keys merged with "<<" are not followed by paths.
  */
 export function parseYamlTree(text: string): DataTree {
+  checkNesting(text, 0, text.length, false);
   const all = parseAllDocuments(text, { keepSourceTokens: true, prettyErrors: false });
   for (const doc of all) {
     const problem = doc.errors[0];

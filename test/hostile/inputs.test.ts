@@ -1,0 +1,169 @@
+// Hostile inputs against the real binary: each ends with a defined outcome, never a crash or a hang.
+import { execFileSync } from 'node:child_process';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { assertBuilt, BIN, envWith, runCli } from '../e2e/run-cli.js';
+
+const env = envWith({ NO_COLOR: '1', FORCE_COLOR: null });
+let dir: string;
+
+beforeAll(() => {
+  assertBuilt();
+  dir = mkdtempSync(join(tmpdir(), 'replylint-hostile-'));
+});
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+const lint = (args: string[], timeoutMs = 50_000) => runCli([...args, '--no-config-lookup', '--format', 'compact'], { cwd: dir, env, timeoutMs });
+const SENTENCE = 'Thanks for your message, and I have refunded the shipping fee to your card. ';
+
+describe('size', () => {
+  it('refuses a 50 MB text file by name, exit 2, in bounded memory', () => {
+    const file = join(dir, 'huge.txt');
+    writeFileSync(file, SENTENCE.repeat(Math.ceil((50 * 1024 * 1024) / SENTENCE.length)));
+    // /usr/bin/time -v gives the child's peak RSS; without it the run alone is checked.
+    const time = existsSync('/usr/bin/time') ? ['/usr/bin/time', '-v'] : [];
+    let stdout = '';
+    let stderr = '';
+    let status = 0;
+    try {
+      stdout = execFileSync(time[0] ?? process.execPath, [...time.slice(1), ...(time.length ? [process.execPath] : []), BIN, 'huge.txt', '--no-config-lookup', '--format', 'compact'], { cwd: dir, env, encoding: 'utf8', timeout: 55_000, stdio: 'pipe' });
+    } catch (error) {
+      const e = error as { status: number; stdout: string; stderr: string };
+      ({ status, stdout, stderr } = e);
+    }
+    expect(status).toBe(2);
+    expect(stdout).toContain('huge.txt: line 1, col 1, Error - file too large to lint (50.0 MB; the limit is 4.0 MB for one reply)');
+    const rss = /Maximum resident set size \(kbytes\): (\d+)/.exec(stderr);
+    if (rss) expect(Number(rss[1]) * 1024).toBeLessThan(1.5 * 1024 ** 3);
+  }, 60_000);
+
+  it('lints a 1 MB single line and places the problem on line 1', async () => {
+    const body = SENTENCE.repeat(Math.ceil(1024 ** 2 / SENTENCE.length));
+    writeFileSync(join(dir, 'one-line.txt'), `${body}That is not possible.`);
+    const run = await lint(['one-line.txt']);
+    expect(run.signal).toBeNull();
+    expect(run.status).toBe(1);
+    expect(run.stdout).toContain(`one-line.txt: line 1, col ${body.length + 1}, Error - “That is not possible” closes the door`);
+  }, 60_000);
+});
+
+describe('nesting', () => {
+  const deep = 10_000;
+  it.each([
+    ['arrays.json', '['.repeat(deep) + ']'.repeat(deep), 501],
+    ['objects.json', '{"a":'.repeat(deep) + '"x"' + '}'.repeat(deep), 2501],
+    ['flow.yaml', 'a: ' + '['.repeat(deep) + ']'.repeat(deep), 504],
+  ])('reports %s nested 10,000 deep at the level that is too deep, exit 2, no stack overflow', async (name, text, column) => {
+    writeFileSync(join(dir, name), text);
+    const run = await lint([name]);
+    expect(run.status).toBe(2);
+    expect(run.stdout).toContain(`${name}: line 1, col ${column}, Error - nested more than 500 levels deep: not read`);
+    expect(run.stdout + run.stderr).not.toMatch(/call stack|RangeError/);
+  });
+
+  it('reports a JSON Lines line nested 10,000 deep as not JSON and reads the others', async () => {
+    writeFileSync(join(dir, 'deep.jsonl'), `{"role":"agent","body":"Hi"}\n${'['.repeat(deep)}${']'.repeat(deep)}\n`);
+    const run = await lint(['deep.jsonl']);
+    expect(run.stdout + run.stderr).not.toMatch(/call stack|RangeError/);
+    expect(run.stdout).toContain('deep.jsonl: line 2, col 501, Warning - this line is not JSON: nested more than 500 levels deep: not read');
+  });
+});
+
+describe('bytes that are not text', () => {
+  it('reports a PNG and a NUL-heavy .txt as binary, exit 2', async () => {
+    const noise = Buffer.alloc(4000);
+    for (let i = 0; i < noise.length; i++) noise[i] = (i * 7919 + 13) % 256;
+    writeFileSync(join(dir, 'image.png'), Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), noise]));
+    writeFileSync(join(dir, 'nul.txt'), Buffer.concat([Buffer.alloc(3000), Buffer.from('That is not possible.')]));
+    const run = await lint(['image.png', 'nul.txt']);
+    expect(run.status).toBe(2);
+    expect(run.stdout).toContain('image.png: line 1, col 1, Error - binary file (it is not text): not linted');
+    expect(run.stdout).toContain('nul.txt: line 1, col 1, Error - binary file (it contains NUL bytes): not linted');
+    expect(run.stdout).not.toContain('closes the door');
+  });
+
+  it('names the file and the byte offset of invalid UTF-8', async () => {
+    writeFileSync(join(dir, 'latin.txt'), Buffer.from([0x48, 0x65, 0x6c, 0x6c, 0x6f, 0x20, 0xc3, 0x28, 0x0a]));
+    const run = await lint(['latin.txt']);
+    expect(run.status).toBe(2);
+    expect(run.stdout).toContain('latin.txt: line 1, col 1, Error - not UTF-8 text (invalid byte sequence at byte 6)');
+  });
+});
+
+describe('the file system', () => {
+  it('reports an unreadable file, exit 2 (root reads it anyway: then no crash)', async () => {
+    const file = join(dir, 'locked', 'reply.txt');
+    mkdirSync(join(dir, 'locked'));
+    writeFileSync(file, 'Thanks, your refund is on its way.\n');
+    chmodSync(file, 0o000);
+    const run = await lint(['locked/reply.txt']);
+    chmodSync(file, 0o644);
+    expect(run.signal).toBeNull();
+    expect(run.stderr).not.toContain('internal error');
+    if (process.getuid?.() === 0) expect(run.status).toBe(0);
+    else {
+      expect(run.status).toBe(2);
+      expect(run.stderr).toContain('reply.txt');
+    }
+  });
+
+  it('ends the walk through symlink loops', async () => {
+    const root = join(dir, 'loops');
+    mkdirSync(join(root, 'inner'), { recursive: true });
+    writeFileSync(join(root, 'inner', 'reply.txt'), 'That is not possible.\n');
+    symlinkSync('b.txt', join(root, 'a.txt'));
+    symlinkSync('a.txt', join(root, 'b.txt'));
+    symlinkSync('..', join(root, 'inner', 'up'));
+    const run = await lint(['loops'], 20_000);
+    expect(run.signal).toBeNull();
+    expect(run.stderr).not.toContain('internal error');
+    expect(run.stdout).toContain('inner/reply.txt: line 1, col 1, Error - “That is not possible” closes the door');
+  });
+
+  it('walks and lints a folder of 20,000 small files', async () => {
+    const root = join(dir, 'many');
+    mkdirSync(root);
+    for (let i = 0; i < 20_000; i++) writeFileSync(join(root, `r${i}.txt`), i % 1000 === 0 ? 'That is not possible.\n' : 'Your refund is on its way.\n');
+    const run = await lint(['many'], 170_000);
+    expect(run.status).toBe(1);
+    expect(run.stdout.match(/closes the door/g)).toHaveLength(20);
+  }, 180_000);
+});
+
+describe('rules and configs', () => {
+  it('matches a user phrase of 30 optional groups on a long sentence without hanging', async () => {
+    const root = join(dir, 'rules-case');
+    mkdirSync(join(root, 'house'), { recursive: true });
+    const phrase = `${'(very)? '.repeat(30)}late`;
+    writeFileSync(
+      join(root, 'house', 'very-late.yaml'),
+      [
+        'id: house/very-late', 'family: house', 'kind: phrase', 'severity: error', 'summary: Piles up "very".',
+        'why: Piled-up intensifiers.', 'message: "“{{match}}” piles up intensifiers."', 'suggest:', '  - text: "late"',
+        'phrases:', `  - "${phrase}"`, 'examples:', '  invalid:', '    - "It is very very late."', '  valid:', '    - "It is late."', '',
+      ].join('\n'),
+    );
+    writeFileSync(join(root, '.replylintrc.json'), JSON.stringify({ ruleDirs: ['house'] }));
+    writeFileSync(join(root, 'reply.txt'), `It is ${'very '.repeat(60)}early, not late.\n`);
+    const run = await runCli(['reply.txt', '--format', 'compact'], { cwd: root, env, timeoutMs: 20_000 });
+    expect(run.signal).toBeNull();
+    expect(run.status).toBe(1);
+    expect(run.stdout).toContain(`reply.txt: line 1, col ${'It is '.length + 'very '.repeat(60).length + 'early, not '.length + 1}, Error - “late” piles up intensifiers. (house/very-late)`);
+  });
+
+  it.each([
+    ['itself', { '.replylintrc.json': { extends: './.replylintrc.json' } }],
+    ['a cycle of two', { '.replylintrc.json': { extends: './other.json' }, 'other.json': { extends: './.replylintrc.json' } }],
+  ])('reports a config that extends %s, exit 2', async (name, files) => {
+    const root = join(dir, `extends-${name.replace(/ /g, '-')}`);
+    mkdirSync(root);
+    for (const [file, body] of Object.entries(files)) writeFileSync(join(root, file), JSON.stringify(body));
+    writeFileSync(join(root, 'reply.txt'), 'Your refund is on its way.\n');
+    const run = await runCli(['reply.txt'], { cwd: root, env });
+    expect(run.status).toBe(2);
+    expect(run.stderr).toContain('"extends" makes a cycle');
+    for (const file of Object.keys(files)) expect(run.stderr).toContain(file);
+  });
+});
