@@ -234,20 +234,16 @@ export class ReplyLint {
         reportUnusedDisableDirectives: this.options.reportUnusedDisableDirectives ?? false,
         foundByWalk: skipNonReplies || !explicit.has(file),
       };
+      const format = formatFor(file, config.input);
       // Only a large JSON Lines file is streamed (one conversation at a time); a smaller one is
       // read whole, so a conversation whose lines are interleaved with others' still reads as one.
       // (Not when fixing: the fixed file is written whole.)
-      if (!this.options.fix && formatFor(file, config.input) === 'jsonl' && isLargeUtf8(file)) {
+      if (!this.options.fix && format === 'jsonl' && isLargeUtf8(file)) {
         results.push(await lintJsonLinesFile(file, common));
         continue;
       }
-      const tooLarge = sizeProblem(file, formatFor(file, config.input));
-      if (tooLarge) {
-        results.push(summarize(file, [{ ruleId: null, severity: 2, fatal: true, message: tooLarge, line: 1, column: 1, endLine: 1, endColumn: 1 }]));
-        continue;
-      }
       const bytes = readBytes(file);
-      const decoded = decodeFile(bytes);
+      const decoded = sizeProblem(bytes.length, format) ?? decodeFile(bytes);
       if ('error' in decoded) {
         results.push(summarize(file, [{ ruleId: null, severity: 2, fatal: true, message: decoded.error, line: 1, column: 1, endLine: 1, endColumn: 1 }]));
         continue;
@@ -278,18 +274,12 @@ const MAX_PROSE_BYTES = 4 * 1024 * 1024;
 const MAX_DATA_BYTES = 64 * 1024 * 1024;
 const DATA_FORMATS = new Set(['json', 'jsonl', 'yaml', 'csv']);
 
-/** Why a file is too large to read whole, or undefined when it is not. */
-function sizeProblem(file: string, format: string): string | undefined {
+/** Why a file of `size` bytes is too large to lint whole, or undefined when it is not. */
+function sizeProblem(size: number, format: string): { error: string } | undefined {
   const limit = DATA_FORMATS.has(format) ? MAX_DATA_BYTES : MAX_PROSE_BYTES;
-  let size: number;
-  try {
-    size = statSync(file).size;
-  } catch {
-    return undefined; // readBytes reports why it cannot be read
-  }
   if (size <= limit) return undefined;
   const mb = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MB`;
-  return `file too large to lint (${mb(size)}; the limit is ${mb(limit)} for ${DATA_FORMATS.has(format) ? 'a data file' : 'one reply'}): split it, or export it as JSON Lines, which is streamed`;
+  return { error: `file too large to lint (${mb(size)}; the limit is ${mb(limit)} for ${DATA_FORMATS.has(format) ? 'a data file' : 'one reply'}): split it, or export it as JSON Lines, which is streamed` };
 }
 
 /** Large enough to stream, and plain UTF-8 (a BOM'd UTF-16 or binary file goes the usual way). */
@@ -312,11 +302,9 @@ function isLargeUtf8(file: string): boolean {
   return !('error' in decoded) && !(head[0] === 0xff && head[1] === 0xfe) && !(head[0] === 0xfe && head[1] === 0xff);
 }
 
+// package.json, CI workflows and the like: never replies, whoever names them ("**/" matches the top level too).
 const notReplyFile = picomatch(NOT_REPLY_FILES, { dot: true, nocase: true });
-/** package.json, CI workflows and the like: never replies, whoever names them. */
-function isNotReplyFile(relPath: string): boolean {
-  return notReplyFile(relPath.split('\\').join('/')) || notReplyFile(`x/${relPath.split('\\').join('/')}`);
-}
+const isNotReplyFile = (relPath: string): boolean => notReplyFile(relPath.split('\\').join('/'));
 
 function readBytes(file: string): Buffer {
   try {

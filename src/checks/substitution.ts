@@ -10,8 +10,10 @@ export const checkSubstitution: Check = (reply, rule, options) => {
       const written = s.segment.text.slice(hit.start, hit.end);
       const before = s.segment.text.slice(s.start, hit.start);
       const fixable = rule.def.fixable;
-      const safe = Boolean(fixable) && asWritten(written, hit.phrase ?? '') && (fixable === true || startsClause(before));
-      return { hit, replacement: matchCase(swap[hit.phrase ?? ''] ?? '', written), safe };
+      // A clause-start swap elsewhere breaks the sentence ("how much please send"): no rewrite.
+      const misfit = fixable === 'clause-start' && !startsClause(before);
+      const safe = Boolean(fixable) && !misfit && asWritten(written, hit.phrase ?? '');
+      return { hit, replacement: matchCase(swap[hit.phrase ?? ''] ?? '', written), safe, misfit };
     }),
   );
 };

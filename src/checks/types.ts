@@ -12,6 +12,8 @@ export interface Finding {
   replacement?: string;
   /** substitution rules: the replacement is safe to apply here (`--fix`), not only a suggestion */
   safe?: boolean;
+  /** substitution rules: the replacement would not read well here, so it is not offered at all */
+  misfit?: boolean;
 }
 
 export type Check = (reply: Reply, rule: CompiledRule, options: RuleOptions) => Finding[];

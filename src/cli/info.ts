@@ -3,7 +3,6 @@ import { resolve } from 'node:path';
 import { Chalk } from 'chalk';
 import type { ReplyLint } from '../api/replylint.js';
 import { ReplylintError } from '../errors.js';
-import { ruleDocsUrl } from '../rules/docs-url.js';
 import { exampleMessages } from '../rules/examples.js';
 import type { RuleDefinition, Severity } from '../types.js';
 
@@ -35,10 +34,9 @@ export async function explainRule(linter: ReplyLint, id: string, color: boolean)
     lines.push('', c.bold('Stays quiet on'));
     for (const example of def.examples.valid) lines.push(`  ${c.green('✔')} ${oneLine(example)}`);
   }
-  const url = ruleDocsUrl(def);
-  if (def.source || url) lines.push('');
+  if (def.source || def.url) lines.push('');
   if (def.source) lines.push(c.dim(`Rule file: ${def.source}`));
-  if (url) lines.push(`Docs: ${url}`);
+  if (def.url) lines.push(`Docs: ${def.url}`);
   return lines.join('\n') + '\n';
 }
 

@@ -163,7 +163,7 @@ function needsNlp(replies: Reply[], active: Array<{ rule: CompiledRule }>): bool
 const oneLine = (s: string) => s.replace(/\s+/g, ' ').trim();
 
 function toMessage(finding: Finding, rule: CompiledRule, setting: ResolvedRuleConfig, text: string, lines: LineIndex): LintMessage {
-  const { hit, replacement, anchor, safe } = finding;
+  const { hit, replacement, anchor, safe, misfit } = finding;
   const { sentence } = hit;
   const segment = sentence.segment;
   const start = segment.toSource(hit.start);
@@ -207,9 +207,7 @@ function toMessage(finding: Finding, rule: CompiledRule, setting: ResolvedRuleCo
     if (!whole && atSentenceStart) rewrite = capitalize(rewrite);
     suggestions.push({ desc: `Rewrite: “${oneLine(rewrite)}”`, fix: { range: whole ? sentenceRange : [start, end], text: rewrite } });
   }
-  // A swap that is safe only at a clause start is no rewrite elsewhere either ("how much please send").
-  const swapReads = !(rule.def.fixable === 'clause-start' && !safe);
-  if (fileReplacement !== undefined && swapReads && suggestions.length === 0) {
+  if (fileReplacement !== undefined && !misfit && suggestions.length === 0) {
     suggestions.push({ desc: `Replace with “${replacement}”`, fix: { range: [start, end], text: fileReplacement } });
   }
 

@@ -8,6 +8,7 @@ import { checkNesting, DataSyntaxError, type DataPath, type DataTree } from './t
 
 /** Parses a whole JSON file. A syntax error throws DataSyntaxError at the first error's offset. */
 export function parseJsonTree(text: string): DataTree {
+  checkNesting(text, 0, text.length);
   return parseJsonSlice(text, 0, text.length);
 }
 
@@ -16,7 +17,6 @@ export function parseJsonTree(text: string): DataTree {
  * `text`: JSON Lines reads each line this way.
  */
 export function parseJsonSlice(text: string, start: number, end: number): DataTree {
-  checkNesting(text, start, end);
   const source = text.slice(start, end);
   const errors: ParseError[] = [];
   // Trailing commas stay errors: JSON.parse, and every help-desk export, rejects them.

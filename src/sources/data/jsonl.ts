@@ -29,19 +29,20 @@ export function parseJsonLinesTree(text: string): DataTree {
       const line = { start, end, json: true };
       lines.push(line);
       try {
-        // JSON.parse copes with any depth, but the export detectors recurse once per level.
+        // The parsers and the export detectors recurse once per level: a line nested thousands
+        // deep is a problem, not a stack overflow.
         checkNesting(text, start, end);
-        // JSON.parse is several times faster than building the located tree, which waits until asked for.
-        value.push(JSON.parse(source));
-      } catch {
         try {
+          // JSON.parse is several times faster than building the located tree, which waits until asked for.
+          value.push(JSON.parse(source));
+        } catch {
           value.push(parseJsonSlice(text, start, end).value); // a line with a comment, say
-        } catch (error) {
-          if (!(error instanceof DataSyntaxError)) throw error;
-          problems.push({ message: `this line is not JSON: ${error.message}`, offset: error.offset });
-          value.push(null);
-          line.json = false;
         }
+      } catch (error) {
+        if (!(error instanceof DataSyntaxError)) throw error;
+        problems.push({ message: `this line is not JSON: ${error.message}`, offset: error.offset });
+        value.push(null);
+        line.json = false;
       }
     }
     start = end + 1;
