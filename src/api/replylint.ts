@@ -302,9 +302,13 @@ function isLargeUtf8(file: string): boolean {
   return !('error' in decoded) && !(head[0] === 0xff && head[1] === 0xfe) && !(head[0] === 0xfe && head[1] === 0xff);
 }
 
-// package.json, CI workflows and the like: never replies, whoever names them ("**/" matches the top level too).
-const notReplyFile = picomatch(NOT_REPLY_FILES, { dot: true, nocase: true });
-const isNotReplyFile = (relPath: string): boolean => notReplyFile(relPath.split('\\').join('/'));
+// package.json, CI workflows and the like: never replies, whoever names them ("**/" matches the
+// top level too). Compiled on first use: only --skip-non-replies needs it, and start-up counts.
+let notReplyFile: picomatch.Matcher | undefined;
+function isNotReplyFile(relPath: string): boolean {
+  notReplyFile ??= picomatch(NOT_REPLY_FILES, { dot: true, nocase: true });
+  return notReplyFile(relPath.split('\\').join('/'));
+}
 
 function readBytes(file: string): Buffer {
   try {
