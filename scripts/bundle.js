@@ -3,23 +3,35 @@
 // Heavy parts stay in lazily loaded chunks (compromise, the Markdown parser).
 // The bundle sits at the same depth as dist/cli/, so import.meta.url-relative paths to
 // package.json, schema/ and rules/ resolve the same in both.
+import { rmSync } from 'node:fs';
 import { build } from 'esbuild';
 
-await build({
-  entryPoints: { replylint: 'dist/cli/index.js' },
+// Chunk names carry content hashes: clear the old ones so a stale chunk is never shipped.
+rmSync('dist/bundle', { recursive: true, force: true });
+
+const common = {
   outdir: 'dist/bundle',
   bundle: true,
-  splitting: true,
   format: 'esm',
   platform: 'node',
   target: 'node20',
   // Prefer packages' ESM builds: jsonc-parser's UMD build requires its own files at run time,
   // which a bundle cannot follow.
   mainFields: ['module', 'main'],
-  chunkNames: 'chunks/[name]-[hash]',
   // cosmiconfig can load TypeScript configs through the typescript package; we do not ship that.
   external: ['typescript'],
   // Some CommonJS dependencies call require(); give the ESM bundle one.
   banner: { js: "import { createRequire as __replylintRequire } from 'node:module'; const require = __replylintRequire(import.meta.url);" },
   logLevel: 'warning',
+};
+
+await build({
+  ...common,
+  entryPoints: { replylint: 'dist/cli/index.js' },
+  splitting: true,
+  chunkNames: 'chunks/[name]-[hash]',
 });
+
+// The worker thread of --concurrency, as one file of its own beside the CLI bundle (src/api/pool.ts
+// finds it there, wherever esbuild put the pool's code). Each worker loads it once.
+await build({ ...common, entryPoints: { 'lint-worker': 'dist/api/lint-worker.js' } });

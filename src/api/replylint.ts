@@ -15,6 +15,7 @@ import type { InputFormatName, LintMessage, LintResult, ResolvedConfig } from '.
 import { expandPatterns } from './files.js';
 import { decodeFile } from './read.js';
 import { lintJsonLinesFile } from './stream-jsonl.js';
+import { lintInWorkers, workerCount, type Concurrency, type FileLint, type PoolJob } from './pool.js';
 import { formatFor, NOT_REPLY_FILES } from '../sources/index.js';
 import picomatch from 'picomatch';
 
@@ -50,6 +51,11 @@ export interface ReplyLintOptions {
    * Nothing is written until `writeFixes(results)`. A function chooses which fixes to apply.
    */
   fix?: boolean | ((message: LintMessage) => boolean);
+  /**
+   * Worker threads across files: a number of workers, 'auto' (one per CPU when there are enough
+   * files to pay for starting them: at least 100 per worker) or 'off' (default: this thread).
+   */
+  concurrency?: Concurrency;
 }
 
 /** What `writeFixes` did: the files written, and those left alone with the reason. */
@@ -209,54 +215,95 @@ export class ReplyLint {
   /**
    * Lints files, folders and globs; a file that cannot be read stops the run, and so does
    * input whose every file is ignored (a mistyped ignore pattern should not pass silently).
+   * Results are in file order, whichever thread linted them.
    */
-  async lintFiles(patterns: string[]): Promise<LintResult[]> {
+  async lintFiles(patterns: string[], progress: LintProgress = {}): Promise<LintResult[]> {
     const { files, explicit } = await expandPatterns(patterns.length ? patterns : ['.'], this.cwd);
-    const results: LintResult[] = [];
+    // The plan: each file is either a job to lint or a result already (an ignored file named outright).
+    const plan: Array<PoolJob | LintResult> = [];
     let ignored = 0;
     const skipNonReplies = this.options.skipNonReplies ?? false;
     for (const file of files) {
-      // Linting is synchronous work behind promises: let the event loop turn between files,
-      // so a signal (Ctrl-C) or a timer is handled during a long run.
-      await new Promise((done) => setImmediate(done));
       if (skipNonReplies && explicit.has(file) && isNotReplyFile(relative(this.cwd, file))) continue;
       if (await this.isPathIgnored(file)) {
         ignored++;
         // As ESLint does: a file named outright but ignored gets a warning instead of silence.
-        if (explicit.has(file) && this.options.warnIgnored !== false) results.push(ignoredResult(file));
+        if (explicit.has(file) && this.options.warnIgnored !== false) plan.push(ignoredResult(file));
         continue;
       }
-      const chain = await this.chainFor(file);
-      const config = await this.calculateConfigForFile(file);
-      const common = {
-        config,
-        rules: chain.registry,
-        reportUnusedDisableDirectives: this.options.reportUnusedDisableDirectives ?? false,
-        foundByWalk: skipNonReplies || !explicit.has(file),
-      };
-      const format = formatFor(file, config.input);
-      // Only a large JSON Lines file is streamed (one conversation at a time); a smaller one is
-      // read whole, so a conversation whose lines are interleaved with others' still reads as one.
-      // (Not when fixing: the fixed file is written whole.)
-      if (!this.options.fix && format === 'jsonl' && isLargeUtf8(file)) {
-        results.push(await lintJsonLinesFile(file, common));
-        continue;
-      }
-      const bytes = readBytes(file);
-      const decoded = sizeProblem(bytes.length, format) ?? decodeFile(bytes);
-      if ('error' in decoded) {
-        results.push(summarize(file, [{ ruleId: null, severity: 2, fatal: true, message: decoded.error, line: 1, column: 1, endLine: 1, endColumn: 1 }]));
-        continue;
-      }
-      const result = await this.lint(decoded.text, { ...common, filePath: file });
-      if (result.output !== undefined) this.snapshots.set(result, snapshot(file, bytes, decoded.text));
-      results.push(result);
+      plan.push({ file, foundByWalk: skipNonReplies || !explicit.has(file) });
     }
     if (files.length > 0 && ignored === files.length && explicit.size < files.length && !skipNonReplies) {
       throw new ReplylintError(`all files matched by ${patterns.map((p) => `"${p}"`).join(', ') || '"."'} are ignored (see "ignorePatterns" in the config)`);
     }
-    return results;
+
+    const jobs = plan.filter((p): p is PoolJob => 'foundByWalk' in p);
+    progress.onStart?.(jobs.length);
+    const done = (out: FileLint) => {
+      if (out.snapshot) this.snapshots.set(out.result, out.snapshot);
+      progress.onFile?.(out.result);
+    };
+    // A fix filter is a function, which cannot be sent to a worker: then one thread does it all.
+    const workers = typeof this.options.fix === 'function' ? 0 : workerCount(this.options.concurrency ?? 'off', jobs.length);
+    let outputs: FileLint[];
+    if (workers > 0) {
+      outputs = await lintInWorkers(jobs, workers, this.workerOptions(), done);
+    } else {
+      outputs = [];
+      for (const job of jobs) {
+        // Linting is synchronous work behind promises: let the event loop turn between files,
+        // so a signal (Ctrl-C) or a timer (the progress bar) is handled during a long run.
+        await new Promise((resolve) => setImmediate(resolve));
+        const out = await this.lintPlannedFile(job);
+        done(out);
+        outputs.push(out);
+      }
+    }
+    let n = 0;
+    return plan.map((p) => ('foundByWalk' in p ? outputs[n++]!.result : p));
   }
+
+  /** The options a worker's own ReplyLint gets: these, in this thread's cwd, linting in place. */
+  private workerOptions(): ReplyLintOptions {
+    const { fix, ...rest } = this.options;
+    return { ...rest, cwd: this.cwd, concurrency: 'off', ...(fix ? { fix: true } : {}) };
+  }
+
+  /**
+   * Lints one file that lintFiles planned (not ignored). Public for the worker threads of
+   * `concurrency`; not part of the documented API.
+   * @internal
+   */
+  async lintPlannedFile({ file, foundByWalk }: PoolJob): Promise<FileLint> {
+    const chain = await this.chainFor(file);
+    const config = await this.calculateConfigForFile(file);
+    const common = {
+      config,
+      rules: chain.registry,
+      reportUnusedDisableDirectives: this.options.reportUnusedDisableDirectives ?? false,
+      foundByWalk,
+    };
+    const format = formatFor(file, config.input);
+    // Only a large JSON Lines file is streamed (one conversation at a time); a smaller one is
+    // read whole, so a conversation whose lines are interleaved with others' still reads as one.
+    // (Not when fixing: the fixed file is written whole.)
+    if (!this.options.fix && format === 'jsonl' && isLargeUtf8(file)) {
+      return { result: await lintJsonLinesFile(file, common) };
+    }
+    const bytes = readBytes(file);
+    const decoded = sizeProblem(bytes.length, format) ?? decodeFile(bytes);
+    if ('error' in decoded) {
+      return { result: summarize(file, [{ ruleId: null, severity: 2, fatal: true, message: decoded.error, line: 1, column: 1, endLine: 1, endColumn: 1 }]) };
+    }
+    const result = await this.lint(decoded.text, { ...common, filePath: file });
+    return { result, ...(result.output !== undefined ? { snapshot: snapshot(file, bytes, decoded.text) } : {}) };
+  }
+}
+
+/** Hooks for a progress display: the number of files to lint, then each file's result as it is done. */
+export interface LintProgress {
+  onStart?(total: number): void;
+  onFile?(result: LintResult): void;
 }
 
 /**

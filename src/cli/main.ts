@@ -7,6 +7,7 @@ import { Command, CommanderError, InvalidArgumentError, Option } from 'commander
 import { ReplyLint } from '../api/replylint.js';
 import { changedFiles } from '../api/changed-files.js';
 import { expandPatterns } from '../api/files.js';
+import { parseConcurrency, type Concurrency } from '../api/pool.js';
 import { applySuppressions, pruneSuppressions, readSuppressions, recordSuppressions, writeSuppressions } from '../api/suppressions.js';
 import { ReplylintError, ReplylintErrors } from '../errors.js';
 import { FORMATTERS } from '../format/index.js';
@@ -58,6 +59,7 @@ interface CliOptions {
   suppressionsLocation?: string;
   pruneSuppressions?: boolean;
   passOnUnprunedSuppressions?: boolean;
+  concurrency: Concurrency;
 }
 
 const PACKAGE = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
@@ -89,6 +91,12 @@ function program(io: CliIO): Command {
     .option('--suppressions-location <file>', 'the suppressions file (default: ./replylint-suppressions.json)')
     .option('--prune-suppressions', 'remove suppressions whose problems have been fixed')
     .option('--pass-on-unpruned-suppressions', 'do not fail the run when suppressed problems have been fixed')
+    .option(
+      '--concurrency <n|auto|off>',
+      'worker threads across files: a number, auto (one per CPU when there are 200+ files) or off',
+      parseConcurrencyOption,
+      'auto',
+    )
     .option('--stdin', 'lint text read from standard input')
     .option('--stdin-filename <name>', 'file name for --stdin text: picks the format and the config')
     .option('--list-rules', 'list every rule and how the config sets it')
@@ -128,6 +136,12 @@ warnings, 2 the run failed (bad usage, bad config or rule file, unreadable input
 
 function collect(value: string, previous: string[] = []): string[] {
   return [...previous, value];
+}
+
+function parseConcurrencyOption(value: string): Concurrency {
+  const parsed = parseConcurrency(value);
+  if (parsed === undefined) throw new InvalidArgumentError('expected a number of threads (1–256), "auto" or "off".');
+  return parsed;
 }
 
 function parseCount(value: string): number {
@@ -208,6 +222,7 @@ async function run(paths: string[], opts: CliOptions, io: CliIO): Promise<number
     ...(opts.fix || opts.fixDryRun ? { fix: true } : {}),
     ignore: opts.ignore,
     warnIgnored: opts.warnIgnored,
+    concurrency: opts.concurrency,
   });
 
   if (opts.explain) {

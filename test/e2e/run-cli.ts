@@ -24,6 +24,8 @@ export interface RunOptions {
   stdin?: string;
   /** Kill the child after this long; keep it under the test timeout so a hang fails with output. */
   timeoutMs?: number;
+  /** Run the child as this user and group (only root may): to test files the user cannot read. */
+  user?: { uid: number; gid: number };
 }
 
 /** The CLI runs from dist/: fail with a clear message instead of 40 confusing ones. */
@@ -31,9 +33,9 @@ export function assertBuilt(): void {
   if (!BUILT_ENTRIES.some((entry) => existsSync(entry))) throw new Error(`dist/ is not built (${BUILT_ENTRIES.join(', ')} missing): run \`npm run build\` before the e2e tests.`);
 }
 
-export function runCli(args: string[], { cwd, env, stdin, timeoutMs = 25_000 }: RunOptions): Promise<CliRun> {
+export function runCli(args: string[], { cwd, env, stdin, timeoutMs = 25_000, user }: RunOptions): Promise<CliRun> {
   return new Promise((resolvePromise, reject) => {
-    const child = spawn(process.execPath, [BIN, ...args], { cwd, env, stdio: ['pipe', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [BIN, ...args], { cwd, env, stdio: ['pipe', 'pipe', 'pipe'], ...user });
     const out: Buffer[] = [];
     const err: Buffer[] = [];
     child.stdout.on('data', (chunk: Buffer) => out.push(chunk));

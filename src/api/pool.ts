@@ -1,0 +1,145 @@
+// Worker threads across files (--concurrency): the main thread hands out file paths, each worker
+// lints with its own ReplyLint (configs and rules compiled once per worker), and results come
+// back in file order whatever order the workers finish in.
+import { availableParallelism } from 'node:os';
+import { Worker } from 'node:worker_threads';
+import { ReplylintError, ReplylintErrors } from '../errors.js';
+import type { FileSnapshot } from '../fix/write.js';
+import type { LintResult } from '../types.js';
+
+export type Concurrency = number | 'auto' | 'off';
+
+/** One file to lint, as the main thread planned it. */
+export interface PoolJob {
+  file: string;
+  foundByWalk: boolean;
+}
+
+/** What linting one file gives: the result, how it was read (for --fix) and its content digest (for --cache). */
+export interface FileLint {
+  result: LintResult;
+  snapshot?: FileSnapshot;
+  digest?: string;
+}
+
+/**
+ * A worker costs its start-up (loading replylint and compiling the rules, ~0.2 s) and its own
+ * heap; a file costs ~5 ms. Below this many files per worker, a worker does not pay for itself.
+ */
+export const MIN_FILES_PER_WORKER = 100;
+
+/** How many workers to start for `files` jobs; 0 means lint in this thread. */
+export function workerCount(concurrency: Concurrency, files: number): number {
+  if (concurrency === 'off') return 0;
+  const wanted = concurrency === 'auto' ? Math.min(availableParallelism(), Math.floor(files / MIN_FILES_PER_WORKER)) : concurrency;
+  const n = Math.min(wanted, files);
+  return n >= 2 ? n : 0;
+}
+
+/** Parses the CLI's --concurrency value. */
+export function parseConcurrency(value: string): Concurrency | undefined {
+  if (value === 'auto' || value === 'off') return value;
+  if (!/^\d+$/.test(value)) return undefined;
+  const n = Number(value);
+  return n >= 1 && n <= 256 ? (n === 1 ? 'off' : n) : undefined;
+}
+
+/** Messages between the threads. */
+export type ToWorker = { id: number; job: PoolJob };
+export type FromWorker = { id: number; out: FileLint } | { id: number; error: SerializedError };
+export type SerializedError =
+  | { kind: 'replylint'; errors: Array<{ message: string; file?: string; line?: number; column?: number }> }
+  | { kind: 'internal'; message: string; stack?: string };
+
+export function serializeError(error: unknown): SerializedError {
+  const list = error instanceof ReplylintErrors ? error.errors : error instanceof ReplylintError ? [error] : undefined;
+  if (list) return { kind: 'replylint', errors: list.map((e) => ({ message: e.message, file: e.file, line: e.line, column: e.column })) };
+  const e = error as Error;
+  return { kind: 'internal', message: e?.message ?? String(error), stack: e?.stack };
+}
+
+function deserializeError(error: SerializedError): Error {
+  if (error.kind === 'internal') {
+    const e = new Error(error.message);
+    if (error.stack) e.stack = error.stack;
+    return e;
+  }
+  const list = error.errors.map((e) => new ReplylintError(e.message, e.file, e.line, e.column));
+  return list.length === 1 ? list[0]! : new ReplylintErrors(list);
+}
+
+/**
+ * The worker script. In the compiled modules it sits beside this file (dist/api/); in the bundle
+ * this code may be in dist/bundle/ or in dist/bundle/chunks/, and the worker is built as
+ * dist/bundle/lint-worker.js.
+ */
+function workerScript(): URL {
+  const here = new URL('.', import.meta.url);
+  return new URL('lint-worker.js', here.pathname.endsWith('/chunks/') ? new URL('..', here) : here);
+}
+
+/** Each worker keeps this many files queued, so it never waits on the main thread between two. */
+const IN_FLIGHT = 2;
+
+/**
+ * Lints `jobs` in `size` workers. `options` are ReplyLint's options (plain data: they are copied
+ * into each worker). `onDone` sees each file as it finishes; the returned array is in job order.
+ * The first error (a bad config file, a file that cannot be read) stops every worker and rejects.
+ */
+export function lintInWorkers<Options>(
+  jobs: PoolJob[],
+  size: number,
+  options: Options,
+  onDone: (out: FileLint, index: number) => void,
+): Promise<FileLint[]> {
+  const outputs: FileLint[] = new Array(jobs.length);
+  const workers: Worker[] = [];
+  let next = 0;
+  let finished = 0;
+  let settled = false;
+
+  return new Promise<FileLint[]>((resolve, reject) => {
+    const stopAll = () => {
+      settled = true;
+      for (const w of workers) void w.terminate();
+    };
+    const fail = (error: Error) => {
+      if (settled) return;
+      stopAll();
+      reject(error);
+    };
+    const feed = (worker: Worker, pending: Set<number>) => {
+      while (pending.size < IN_FLIGHT && next < jobs.length) {
+        const id = next++;
+        pending.add(id);
+        worker.postMessage({ id, job: jobs[id]! } satisfies ToWorker);
+      }
+    };
+    for (let i = 0; i < size; i++) {
+      const worker = new Worker(workerScript(), { workerData: { options } });
+      const pending = new Set<number>();
+      workers.push(worker);
+      worker.on('message', (message: FromWorker) => {
+        if (settled) return;
+        pending.delete(message.id);
+        if ('error' in message) return fail(deserializeError(message.error));
+        outputs[message.id] = message.out;
+        finished++;
+        onDone(message.out, message.id);
+        if (finished === jobs.length) {
+          stopAll();
+          resolve(outputs);
+          return;
+        }
+        feed(worker, pending);
+      });
+      worker.on('error', (error) => fail(error));
+      worker.on('exit', (code) => {
+        if (settled) return;
+        const file = [...pending].map((id) => jobs[id]!.file)[0];
+        fail(new ReplylintError(`a lint worker stopped unexpectedly (exit code ${code})${file ? ' while linting this file' : ''}`, file));
+      });
+      feed(worker, pending);
+    }
+  });
+}
