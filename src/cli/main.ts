@@ -4,7 +4,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { atomicWrite } from '../fix/write.js';
 import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
-import { ReplyLint } from '../api/replylint.js';
+import { ReplyLint, type LintProgress } from '../api/replylint.js';
 import { changedFiles } from '../api/changed-files.js';
 import { expandPatterns } from '../api/files.js';
 import { parseConcurrency, type Concurrency } from '../api/pool.js';
@@ -14,6 +14,7 @@ import { FORMATTERS } from '../format/index.js';
 import { INPUT_FORMATS, type InputFormatName, type LintResult } from '../types.js';
 import { explainRule, listRules, printConfig } from './info.js';
 import { testRules } from './test-rules.js';
+import { createProgress, type ProgressStream } from './progress.js';
 
 /** Exit codes (DESIGN.md): 0 clean, 1 lint errors or too many warnings, 2 the run failed. */
 export const EXIT_OK = 0;
@@ -27,6 +28,8 @@ export interface CliIO {
   env: NodeJS.ProcessEnv;
   stdoutIsTTY: boolean;
   cwd: string;
+  /** Where the progress bar draws (the real stderr); absent (tests, embedding): no bar. */
+  progressStream?: ProgressStream;
 }
 
 interface CliOptions {
@@ -60,6 +63,7 @@ interface CliOptions {
   pruneSuppressions?: boolean;
   passOnUnprunedSuppressions?: boolean;
   concurrency: Concurrency;
+  progress: boolean;
 }
 
 const PACKAGE = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
@@ -97,6 +101,7 @@ function program(io: CliIO): Command {
       parseConcurrencyOption,
       'auto',
     )
+    .option('--no-progress', 'no progress bar on stderr (shown only on a terminal, outside CI, for runs over half a second)')
     .option('--stdin', 'lint text read from standard input')
     .option('--stdin-filename <name>', 'file name for --stdin text: picks the format and the config')
     .option('--list-rules', 'list every rule and how the config sets it')
@@ -299,13 +304,23 @@ const SUPPRESSIONS_FILE = 'replylint-suppressions.json';
 /** The files the command line names (or stdin, or the files changed since a ref), linted. */
 async function lintRequested(linter: ReplyLint, paths: string[], opts: CliOptions, io: CliIO): Promise<LintResult[]> {
   if (opts.stdin) return [await linter.lintText(await io.readStdin(), { filePath: opts.stdinFilename })];
-  if (!opts.changedSince) return linter.lintFiles(paths);
-  const changed = await changedFilesUnder(opts.changedSince, paths, io.cwd);
-  if (changed.length === 0) {
-    io.stderr(`replylint: no files to lint: nothing under ${paths.length ? paths.join(', ') : '.'} changed since ${opts.changedSince}\n`);
-    return [];
+  const progress = io.progressStream && createProgress(io.progressStream, io.env, opts.progress);
+  const hooks: LintProgress = progress
+    ? { onStart: (total) => progress.start(total), onFile: (r) => progress.tick(r.errorCount + r.warningCount) }
+    : {};
+  try {
+    if (!opts.changedSince) return await linter.lintFiles(paths, hooks);
+    const changed = await changedFilesUnder(opts.changedSince, paths, io.cwd);
+    if (changed.length === 0) {
+      io.stderr(`replylint: no files to lint: nothing under ${paths.length ? paths.join(', ') : '.'} changed since ${opts.changedSince}\n`);
+      return [];
+    }
+    return await linter.lintFiles(changed, hooks);
+  } finally {
+    // Before anything else reaches stderr or stdout, and on errors too: a drawn bar's redraw
+    // timer would otherwise keep the process alive.
+    progress?.stop();
   }
-  return linter.lintFiles(changed);
 }
 
 function suppressionsFile(opts: CliOptions, io: CliIO): string {
@@ -419,6 +434,8 @@ export function processIO(): CliIO {
   // synchronously (temporary file, then rename), so this handler cannot run in the middle of
   // one and leave a temporary file behind. 130 is the shell's code for an interrupt.
   process.once('SIGINT', () => {
+    // Clear a progress bar's line first, so the message does not land in the middle of it.
+    if (process.stderr.isTTY) process.stderr.write('\r\u001b[2K');
     process.stderr.write('replylint: interrupted; no file was left half-written.\n');
     process.exit(130);
   });
@@ -433,5 +450,6 @@ export function processIO(): CliIO {
     env: process.env,
     stdoutIsTTY: Boolean(process.stdout.isTTY),
     cwd: resolve(process.cwd()),
+    progressStream: process.stderr,
   };
 }
