@@ -13,6 +13,8 @@ export type Concurrency = number | 'auto' | 'off';
 export interface PoolJob {
   file: string;
   foundByWalk: boolean;
+  /** Return the digest of the bytes linted (for the cache: of what was linted, not read earlier). */
+  digest?: boolean;
 }
 
 /** What linting one file gives: the result, how it was read (for --fix) and its content digest (for --cache). */

@@ -15,6 +15,9 @@ import type { InputFormatName, LintMessage, LintResult, ResolvedConfig } from '.
 import { expandPatterns } from './files.js';
 import { decodeFile } from './read.js';
 import { lintJsonLinesFile } from './stream-jsonl.js';
+import { cacheFilePath, contentDigest, fingerprint, LintCache } from './cache.js';
+import { VERSION } from './version.js';
+import type { RuleRegistry } from '../rules/registry.js';
 import { lintInWorkers, workerCount, type Concurrency, type FileLint, type PoolJob } from './pool.js';
 import { formatFor, NOT_REPLY_FILES } from '../sources/index.js';
 import picomatch from 'picomatch';
@@ -56,6 +59,13 @@ export interface ReplyLintOptions {
    * files to pay for starting them: at least 100 per worker) or 'off' (default: this thread).
    */
   concurrency?: Concurrency;
+  /**
+   * Reuse the results of files whose content, config and rules are unchanged since the last
+   * run (the CLI's --cache), kept in `cacheLocation` (a file, or a folder to put
+   * .replylintcache in; default: .replylintcache in cwd).
+   */
+  cache?: boolean;
+  cacheLocation?: string;
 }
 
 /** What `writeFixes` did: the files written, and those left alone with the reason. */
@@ -74,6 +84,9 @@ export class ReplyLint {
   private readonly chains = new Map<string, Promise<ConfigChain>>();
   private readonly dirConfigs = new Map<string, Promise<LoadedConfig | undefined>>();
   private ignoreFile: Ignore | undefined | null = null;
+  private readonly ruleKeys = new WeakMap<RuleRegistry, string>();
+  /** Set when the cache could not be saved (the run's results stand): the CLI prints it as a warning. */
+  cacheError: ReplylintError | undefined;
   /** How each linted file was read, so `writeFixes` writes it back the same way. */
   private readonly snapshots = new WeakMap<LintResult, FileSnapshot>();
 
@@ -243,30 +256,77 @@ export class ReplyLint {
       if (out.snapshot) this.snapshots.set(out.result, out.snapshot);
       progress.onFile?.(out.result);
     };
+    const outputs: FileLint[] = new Array(jobs.length);
+    // With the cache, unchanged files are answered here and only the others are linted.
+    const cache = this.loadCache();
+    const configKeys: string[] = [];
+    const misses: number[] = [];
+    for (let i = 0; i < jobs.length; i++) {
+      const job = jobs[i]!;
+      if (!cache) {
+        misses.push(i);
+        continue;
+      }
+      configKeys[i] = await this.configKey(job);
+      const hit = isLargeUtf8(job.file) ? undefined : cache.get(job.file, contentDigest(readBytes(job.file)), configKeys[i]!);
+      if (hit) {
+        outputs[i] = { result: hit };
+        done(outputs[i]!);
+      } else misses.push(i);
+    }
+    const toLint = misses.map((i) => ({ ...jobs[i]!, ...(cache ? { digest: true } : {}) }));
+    const record = (out: FileLint, n: number) => {
+      const i = misses[n]!;
+      outputs[i] = out;
+      if (cache && out.digest) cache.set(jobs[i]!.file, out.digest, configKeys[i]!, out.result);
+      done(out);
+    };
     // A fix filter is a function, which cannot be sent to a worker: then one thread does it all.
-    const workers = typeof this.options.fix === 'function' ? 0 : workerCount(this.options.concurrency ?? 'off', jobs.length);
-    let outputs: FileLint[];
+    const workers = typeof this.options.fix === 'function' ? 0 : workerCount(this.options.concurrency ?? 'off', toLint.length);
     if (workers > 0) {
-      outputs = await lintInWorkers(jobs, workers, this.workerOptions(), done);
+      await lintInWorkers(toLint, workers, this.workerOptions(), record);
     } else {
-      outputs = [];
-      for (const job of jobs) {
+      for (let n = 0; n < toLint.length; n++) {
         // Linting is synchronous work behind promises: let the event loop turn between files,
         // so a signal (Ctrl-C) or a timer (the progress bar) is handled during a long run.
         await new Promise((resolve) => setImmediate(resolve));
-        const out = await this.lintPlannedFile(job);
-        done(out);
-        outputs.push(out);
+        record(await this.lintPlannedFile(toLint[n]!), n);
       }
+    }
+    // Saved only once every file is done: an interrupted run leaves the last complete cache.
+    try {
+      cache?.save();
+    } catch (error) {
+      if (!(error instanceof ReplylintError)) throw error;
+      this.cacheError = error;
     }
     let n = 0;
     return plan.map((p) => ('foundByWalk' in p ? outputs[n++]!.result : p));
   }
 
+  private loadCache(): LintCache | undefined {
+    if (!this.options.cache) return undefined;
+    // What changes every result of a run: the engine's version and what the run does.
+    const runKey = fingerprint({ version: VERSION, fix: Boolean(this.options.fix), reportUnusedDisableDirectives: this.options.reportUnusedDisableDirectives ?? false });
+    return LintCache.load(cacheFilePath(this.cwd, this.options.cacheLocation), runKey);
+  }
+
+  /** What a file's cached result depends on besides its content: its config and the rules that apply. */
+  private async configKey({ file, foundByWalk }: PoolJob): Promise<string> {
+    const chain = await this.chainFor(file);
+    let rulesKey = this.ruleKeys.get(chain.registry);
+    if (rulesKey === undefined) {
+      // A user rule's `source` is an absolute path: left out, so a CI cache hits in another checkout.
+      rulesKey = fingerprint(chain.registry.definitions().map(({ source: _source, ...def }) => def));
+      this.ruleKeys.set(chain.registry, rulesKey);
+    }
+    return fingerprint({ config: await this.calculateConfigForFile(file), rules: rulesKey, foundByWalk });
+  }
+
   /** The options a worker's own ReplyLint gets: these, in this thread's cwd, linting in place. */
   private workerOptions(): ReplyLintOptions {
     const { fix, ...rest } = this.options;
-    return { ...rest, cwd: this.cwd, concurrency: 'off', ...(fix ? { fix: true } : {}) };
+    return { ...rest, cwd: this.cwd, concurrency: 'off', cache: false, ...(fix ? { fix: true } : {}) };
   }
 
   /**
@@ -274,7 +334,7 @@ export class ReplyLint {
    * `concurrency`; not part of the documented API.
    * @internal
    */
-  async lintPlannedFile({ file, foundByWalk }: PoolJob): Promise<FileLint> {
+  async lintPlannedFile({ file, foundByWalk, digest }: PoolJob): Promise<FileLint> {
     const chain = await this.chainFor(file);
     const config = await this.calculateConfigForFile(file);
     const common = {
@@ -296,7 +356,11 @@ export class ReplyLint {
       return { result: summarize(file, [{ ruleId: null, severity: 2, fatal: true, message: decoded.error, line: 1, column: 1, endLine: 1, endColumn: 1 }]) };
     }
     const result = await this.lint(decoded.text, { ...common, filePath: file });
-    return { result, ...(result.output !== undefined ? { snapshot: snapshot(file, bytes, decoded.text) } : {}) };
+    return {
+      result,
+      ...(result.output !== undefined ? { snapshot: snapshot(file, bytes, decoded.text) } : {}),
+      ...(digest ? { digest: contentDigest(bytes) } : {}),
+    };
   }
 }
 

@@ -8,6 +8,7 @@ import { ReplyLint, type LintProgress } from '../api/replylint.js';
 import { changedFiles } from '../api/changed-files.js';
 import { expandPatterns } from '../api/files.js';
 import { parseConcurrency, type Concurrency } from '../api/pool.js';
+import { VERSION } from '../api/version.js';
 import { applySuppressions, pruneSuppressions, readSuppressions, recordSuppressions, writeSuppressions } from '../api/suppressions.js';
 import { ReplylintError, ReplylintErrors } from '../errors.js';
 import { FORMATTERS } from '../format/index.js';
@@ -64,9 +65,10 @@ interface CliOptions {
   passOnUnprunedSuppressions?: boolean;
   concurrency: Concurrency;
   progress: boolean;
+  cache?: boolean;
+  cacheLocation?: string;
 }
 
-const PACKAGE = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
 
 function program(io: CliIO): Command {
   return new Command('replylint')
@@ -101,6 +103,8 @@ function program(io: CliIO): Command {
       parseConcurrencyOption,
       'auto',
     )
+    .option('--cache', 'reuse the results of files unchanged since the last run (content, config, rules and version)')
+    .option('--cache-location <path>', 'the cache file, or a folder to keep .replylintcache in (default: ./.replylintcache)')
     .option('--no-progress', 'no progress bar on stderr (shown only on a terminal, outside CI, for runs over half a second)')
     .option('--stdin', 'lint text read from standard input')
     .option('--stdin-filename <name>', 'file name for --stdin text: picks the format and the config')
@@ -111,7 +115,7 @@ function program(io: CliIO): Command {
     .option('--color', 'force colour output')
     .option('--no-color', 'disable colour output (NO_COLOR is honoured too)')
     .option('--debug', 'print stack traces for internal errors')
-    .version(PACKAGE.version, '-v, --version', 'print the version')
+    .version(VERSION, '-v, --version', 'print the version')
     .helpOption('-h, --help', 'show this help')
     .addHelpText(
       'after',
@@ -228,6 +232,8 @@ async function run(paths: string[], opts: CliOptions, io: CliIO): Promise<number
     ignore: opts.ignore,
     warnIgnored: opts.warnIgnored,
     concurrency: opts.concurrency,
+    ...(opts.cache ? { cache: true } : {}),
+    ...(opts.cacheLocation ? { cacheLocation: opts.cacheLocation } : {}),
   });
 
   if (opts.explain) {
@@ -243,8 +249,11 @@ async function run(paths: string[], opts: CliOptions, io: CliIO): Promise<number
     return EXIT_OK;
   }
 
+  if (opts.cacheLocation && !opts.cache) throw new ReplylintError('--cache-location needs --cache');
   const formatter = linter.loadFormatter(opts.format);
   let results = await lintRequested(linter, paths, opts, io);
+  // The results stand without a cache; the next run will lint everything again.
+  if (linter.cacheError) io.stderr(`replylint: warning: ${linter.cacheError.format(displayPathIn(io.cwd))}\n`);
 
   // --fix writes before reporting, so the report describes the files as they now are.
   let failedWrites = 0;
@@ -265,7 +274,7 @@ async function run(paths: string[], opts: CliOptions, io: CliIO): Promise<number
     displayPath: displayPathIn(io.cwd),
     cwd: io.cwd,
     rulesMeta: await linter.rulesMeta(),
-    version: PACKAGE.version,
+    version: VERSION,
   });
   if (opts.stdin && opts.fix) {
     // The fixed text is the output (for editors and pipes); the report of what is left goes to stderr.
