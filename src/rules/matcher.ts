@@ -2,8 +2,10 @@
 // sentence. Phrases are indexed by first word; patterns carry a lexical prefilter so that
 // compromise only runs on sentences that could match.
 import type { Sentence, Token } from '../document/document.js';
+import { loadedNlp } from '../document/nlp.js';
 import { normalizeWord, splitPhraseWords, stem } from '../document/normalize.js';
 import type { MatcherSpec } from '../types.js';
+import { MAX_PATTERN_SENTENCE_WORDS } from './pattern-guard.js';
 
 /** A found span in a sentence, in segment offsets. */
 export interface Hit {
@@ -274,13 +276,16 @@ function trimTrailing(text: string, start: number, end: number): string {
 }
 
 class PatternMatcher implements Matcher {
-  private readonly compiled: Array<{ pattern: string; prefilter: Array<string[][]> }>;
+  /** `parsed`: compromise re-reads a pattern string on every match; it is read once, on first use */
+  private readonly compiled: Array<{ pattern: string; prefilter: Array<string[][]>; parsed?: object[] }>;
 
   constructor(patterns: string[]) {
     this.compiled = patterns.map((pattern) => ({ pattern, prefilter: patternPrefilter(pattern) }));
   }
 
   private candidates(sentence: Sentence) {
+    // Tagging and matching cost the square of a sentence's length: a longer one is not prose.
+    if (sentence.tokens.length > MAX_PATTERN_SENTENCE_WORDS) return [];
     return this.compiled.filter(({ prefilter }) =>
       prefilter.every((alternatives) => alternatives.some((words) => words.every((w) => sentence.norms.has(w)))),
     );
@@ -292,8 +297,8 @@ class PatternMatcher implements Matcher {
 
   find(sentence: Sentence): Hit[] {
     const hits: Hit[] = [];
-    for (const { pattern } of this.candidates(sentence)) {
-      const m = sentence.nlp().match(pattern);
+    for (const entry of this.candidates(sentence)) {
+      const m = sentence.nlp().match((entry.parsed ??= loadedNlp().parseMatch(entry.pattern)));
       if (!m.found) continue;
       const matches = m.json({ offset: true }) as NlpSpan[];
       const groups = Object.entries(m.groups() as Record<string, { json(o: object): NlpSpan[] }>).map(([name, view]) => [name, view.json({ offset: true })] as const);

@@ -4,9 +4,10 @@ import { FILTER_NAMES, templateFilters, templateSlots } from '../engine/template
 import type { ReplylintError } from '../errors.js';
 import { parseDataFile, type DataFile } from '../schema/data-file.js';
 import { schemaErrors } from '../schema/validate.js';
-import type { RuleDefinition } from '../types.js';
+import type { ExceptionSpec, MatcherSpec, RuleDefinition } from '../types.js';
 import { TEMPLATE_SLOTS } from '../checks/template.js';
 import { compilePhrase } from './matcher.js';
+import { patternProblem } from './pattern-guard.js';
 
 export type ParsedRule = { rule: RuleDefinition; errors: [] } | { rule?: undefined; errors: ReplylintError[] };
 
@@ -78,6 +79,11 @@ function semanticErrors(rule: RuleDefinition, data: DataFile, expectedName?: str
       if (compilePhrase(phrase).length === 0) errors.push(data.error(`the phrase "${phrase}" has no words to match`, path[0] === 'swap' ? path : [...path, i]));
     });
   }
+  // A pattern that could hang or crash compromise stops the run here, not halfway through a file.
+  for (const [pattern, path] of patternsOf(rule)) {
+    const problem = patternProblem(pattern);
+    if (problem) errors.push(data.error(problem, path));
+  }
   // Templates may only use slots the rule fills.
   const base =
     rule.kind === 'template'
@@ -103,4 +109,25 @@ function semanticErrors(rule: RuleDefinition, data: DataFile, expectedName?: str
 function captureNames(rule: RuleDefinition): string[] {
   const patterns = [rule.pattern, rule.trigger?.pattern].flat().filter((p): p is string => typeof p === 'string');
   return patterns.flatMap((p) => [...p.matchAll(/\[<([\w-]+)>/g)].map((m) => m[1]!));
+}
+
+/** Every compromise pattern in the rule, with its path in the file. */
+function patternsOf(rule: RuleDefinition): Array<[string, Array<string | number>]> {
+  const specs: Array<[MatcherSpec | undefined, Array<string | number>]> = [
+    [rule, []],
+    [rule.trigger, ['trigger']],
+    [rule.expect, ['expect']],
+    [rule.follows, ['follows']],
+    ...exceptionSpecs(rule.exceptions, ['exceptions']),
+    ...exceptionSpecs(rule.expect?.exceptions, ['expect', 'exceptions']),
+  ];
+  return specs.flatMap(([spec, path]): Array<[string, Array<string | number>]> => {
+    const pattern = spec?.pattern;
+    if (pattern === undefined) return [];
+    return typeof pattern === 'string' ? [[pattern, [...path, 'pattern']]] : pattern.map((p, i) => [p, [...path, 'pattern', i]]);
+  });
+}
+
+function exceptionSpecs(list: Array<string | ExceptionSpec> | undefined, path: Array<string | number>): Array<[ExceptionSpec, Array<string | number>]> {
+  return (list ?? []).flatMap((spec, i): Array<[ExceptionSpec, Array<string | number>]> => (typeof spec === 'string' ? [] : [[spec, [...path, i]]]));
 }

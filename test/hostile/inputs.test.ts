@@ -166,3 +166,44 @@ describe('rules and configs', () => {
     for (const file of Object.keys(files)) expect(run.stderr).toContain(file);
   });
 });
+
+describe('rule patterns that could hang the linter', () => {
+  const ruleFile = (id: string, pattern: string) =>
+    [
+      `id: house/${id}`, 'family: house', 'kind: pattern', 'severity: error', 'summary: Blames the courier.', 'why: The customer chose us.',
+      'message: "“{{match}}” blames the courier."', 'pattern:', `  - "${pattern}"`, 'examples:', '  invalid:', '    - "The courier has lost it."', '  valid:', '    - "We lost it."', '',
+    ].join('\n');
+  const project = (name: string, id: string, pattern: string, reply: string) => {
+    const root = join(dir, name);
+    mkdirSync(join(root, 'house'), { recursive: true });
+    writeFileSync(join(root, 'house', `${id}.yaml`), ruleFile(id, pattern));
+    writeFileSync(join(root, '.replylintrc.json'), JSON.stringify({ ruleDirs: ['house'] }));
+    writeFileSync(join(root, 'reply.txt'), reply);
+    return root;
+  };
+
+  it('refuses a /regex/ term, which backtracks exponentially on one long word, by file and line, exit 2', async () => {
+    // Run as a regex, "/^(a+)+$/" takes minutes on the 41-letter word of this reply.
+    const root = project('pattern-regex', 'regex', 'courier /^(a+)+$/', `The courier ${'a'.repeat(40)}b it.\n`);
+    const run = await runCli(['reply.txt', '--format', 'compact'], { cwd: root, env, timeoutMs: 20_000 });
+    expect(run.signal).toBeNull();
+    expect(run.status).toBe(2);
+    expect(run.stderr).toContain(
+      `${join('house', 'regex.yaml')}:9:5: the pattern term "/^(a+)+$/" is a regular expression, which can take exponential time on one long word: list the words instead, e.g. "(refund|refunds|refunded)", or use a tag such as "#Verb"`,
+    );
+    expect(run.stdout).toBe('');
+  });
+
+  it('runs patterns only on sentences of up to 200 words: a 20,000-word one finishes in seconds with no pattern match', async () => {
+    // Unbounded, tagging this "sentence" and matching ".* courier .* lost" from every word took 46 s.
+    const words = 'the courier said it was on its way and'.split(' ');
+    const long = Array.from({ length: 19_999 }, (_, i) => words[i % words.length]).join(' ');
+    const root = project('pattern-long-sentence', 'courier-lost', '.* courier .* lost', `The courier has lost your parcel.\n\nLost ${long}\n`);
+    const run = await runCli(['reply.txt', '--format', 'compact'], { cwd: root, env, timeoutMs: 20_000 });
+    expect(run.signal).toBeNull();
+    expect(run.status).toBe(1);
+    expect(run.stdout.match(/\(house\/courier-lost\)/g)).toEqual(['(house/courier-lost)']);
+    expect(run.stdout).toContain('reply.txt: line 1, col 1, Error - “The courier has lost” blames the courier. (house/courier-lost)');
+    expect(run.stdout).not.toContain('line 3');
+  });
+});
