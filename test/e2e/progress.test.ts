@@ -5,7 +5,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { assertBuilt, BIN, envWith, runCli, type CliRun } from './run-cli.js';
+import { assertBuilt, BIN, collect, envWith, runCli, type CliRun } from './run-cli.js';
 
 const FILES = 3_000;
 /** The pseudo-terminal's width: frames must fit in one column less. */
@@ -29,23 +29,8 @@ const shellQuote = (s: string) => `'${s.replace(/'/g, `'\\''`)}'`;
 /** The binary under a pseudo-terminal COLUMNS wide: stdout and stderr both reach the terminal, as in a shell. */
 function runInTerminal(args: string[], cwd: string, env: NodeJS.ProcessEnv): Promise<CliRun> {
   const command = `stty cols ${COLUMNS} rows 24 && exec ${[process.execPath, BIN, ...args].map(shellQuote).join(' ')}`;
-  return new Promise((resolvePromise, reject) => {
-    // -q: no "Script started" lines; -f: flush as it goes; -e: the binary's exit code; -c: run this.
-    const child = spawn('script', ['-qfec', command, '/dev/null'], { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
-    const out: Buffer[] = [];
-    const err: Buffer[] = [];
-    child.stdout.on('data', (chunk: Buffer) => out.push(chunk));
-    child.stderr.on('data', (chunk: Buffer) => err.push(chunk));
-    const timer = setTimeout(() => child.kill('SIGKILL'), RUN_TIMEOUT_MS);
-    child.on('error', (error) => {
-      clearTimeout(timer);
-      reject(error);
-    });
-    child.on('close', (status, signal) => {
-      clearTimeout(timer);
-      resolvePromise({ status, signal, stdout: Buffer.concat(out).toString('utf8'), stderr: Buffer.concat(err).toString('utf8') });
-    });
-  });
+  // -q: no "Script started" lines; -f: flush as it goes; -e: the binary's exit code; -c: run this.
+  return collect(spawn('script', ['-qfec', command, '/dev/null'], { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] }), RUN_TIMEOUT_MS);
 }
 
 /**

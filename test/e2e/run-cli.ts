@@ -1,5 +1,5 @@
 // Spawns the real binary (bin/replylint.js) with this Node, no shell, and collects what it printed.
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
@@ -34,12 +34,20 @@ export function assertBuilt(): void {
 }
 
 export function runCli(args: string[], { cwd, env, stdin, timeoutMs = 25_000, user }: RunOptions): Promise<CliRun> {
+  const child = spawn(process.execPath, [BIN, ...args], { cwd, env, stdio: ['pipe', 'pipe', 'pipe'], ...user });
+  // The child may exit before reading stdin (e.g. a usage error): that is not a test failure.
+  child.stdin!.on('error', () => {});
+  child.stdin!.end(stdin ?? '');
+  return collect(child, timeoutMs);
+}
+
+/** What a spawned child printed and how it ended; it is killed after `timeoutMs`. */
+export function collect(child: ChildProcess, timeoutMs: number): Promise<CliRun> {
   return new Promise((resolvePromise, reject) => {
-    const child = spawn(process.execPath, [BIN, ...args], { cwd, env, stdio: ['pipe', 'pipe', 'pipe'], ...user });
     const out: Buffer[] = [];
     const err: Buffer[] = [];
-    child.stdout.on('data', (chunk: Buffer) => out.push(chunk));
-    child.stderr.on('data', (chunk: Buffer) => err.push(chunk));
+    child.stdout!.on('data', (chunk: Buffer) => out.push(chunk));
+    child.stderr!.on('data', (chunk: Buffer) => err.push(chunk));
     const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
     child.on('error', (error) => {
       clearTimeout(timer);
@@ -54,9 +62,6 @@ export function runCli(args: string[], { cwd, env, stdin, timeoutMs = 25_000, us
         stderr: Buffer.concat(err).toString('utf8'),
       });
     });
-    // The child may exit before reading stdin (e.g. a usage error): that is not a test failure.
-    child.stdin.on('error', () => {});
-    child.stdin.end(stdin ?? '');
   });
 }
 
