@@ -80,6 +80,27 @@ function workerScript(): URL {
   return new URL('lint-worker.js', here.pathname.endsWith('/chunks/') ? new URL('..', here) : here);
 }
 
+/**
+ * V8 lets a heap grow far past what is live when a program allocates fast, as tagging does: a
+ * worker over 10,000 replies held ~60 MB live but grew to ~200 MB. A limit makes it collect
+ * sooner (and run no slower). A pool worker lints small files, so this is ample; a large file gets
+ * a worker of its own sized by `heapLimitFor`.
+ */
+export const POOL_HEAP_MB = 128;
+
+/** The heap limit for a worker that lints one file of `bytes` alone (live memory is ~6× the file). */
+export function heapLimitFor(bytes: number): number {
+  // REPLYLINT_ALONE_HEAP_MB forces a limit, so the suite can see a worker run out of memory.
+  return Number(process.env.REPLYLINT_ALONE_HEAP_MB) || Math.min(4096, 256 + Math.ceil((16 * bytes) / (1024 * 1024)));
+}
+
+/** A worker reached its heap limit: the caller may lint the file in its own thread instead. */
+export class WorkerMemoryError extends Error {
+  constructor(readonly file: string | undefined) {
+    super('a lint worker ran out of memory');
+  }
+}
+
 /** Each worker keeps this many files queued, so it never waits on the main thread between two. */
 const IN_FLIGHT = 2;
 
@@ -93,6 +114,7 @@ export function lintInWorkers<Options>(
   size: number,
   options: Options,
   onDone: (out: FileLint, index: number) => void,
+  heapMb = POOL_HEAP_MB,
 ): Promise<FileLint[]> {
   const outputs: FileLint[] = new Array(jobs.length);
   const workers: Worker[] = [];
@@ -118,8 +140,9 @@ export function lintInWorkers<Options>(
       }
     };
     for (let i = 0; i < size; i++) {
-      const worker = new Worker(workerScript(), { workerData: { options } });
+      const worker = new Worker(workerScript(), { workerData: { options }, resourceLimits: { maxOldGenerationSizeMb: heapMb } });
       const pending = new Set<number>();
+      const pendingFile = () => [...pending].map((id) => jobs[id]!.file)[0];
       workers.push(worker);
       worker.on('message', (message: FromWorker) => {
         if (settled) return;
@@ -135,10 +158,10 @@ export function lintInWorkers<Options>(
         }
         feed(worker, pending);
       });
-      worker.on('error', (error) => fail(error));
+      worker.on('error', (error: NodeJS.ErrnoException) => fail(error.code === 'ERR_WORKER_OUT_OF_MEMORY' ? new WorkerMemoryError(pendingFile()) : error));
       worker.on('exit', (code) => {
         if (settled) return;
-        const file = [...pending].map((id) => jobs[id]!.file)[0];
+        const file = pendingFile();
         fail(new ReplylintError(`a lint worker stopped unexpectedly (exit code ${code})${file ? ' while linting this file' : ''}`, file));
       });
       feed(worker, pending);

@@ -18,7 +18,7 @@ import { lintJsonLinesFile } from './stream-jsonl.js';
 import { cacheFilePath, contentDigest, fingerprint, LintCache } from './cache.js';
 import { VERSION } from './version.js';
 import type { RuleRegistry } from '../rules/registry.js';
-import { lintInWorkers, workerCount, type Concurrency, type FileLint, type PoolJob } from './pool.js';
+import { heapLimitFor, lintInWorkers, WorkerMemoryError, workerCount, type Concurrency, type FileLint, type PoolJob } from './pool.js';
 import { formatFor, NOT_REPLY_FILES } from '../sources/index.js';
 import picomatch from 'picomatch';
 
@@ -274,23 +274,36 @@ export class ReplyLint {
         done(outputs[i]!);
       } else misses.push(i);
     }
-    const toLint = misses.map((i) => ({ ...jobs[i]!, ...(cache ? { digest: true } : {}) }));
-    const record = (out: FileLint, n: number) => {
-      const i = misses[n]!;
+    const record = (out: FileLint, i: number) => {
       outputs[i] = out;
       if (cache && out.digest) cache.set(jobs[i]!.file, out.digest, configKeys[i]!, out.result);
       done(out);
     };
+    const job = (i: number): PoolJob => ({ ...jobs[i]!, ...(cache ? { digest: true } : {}) });
     // A fix filter is a function, which cannot be sent to a worker: then one thread does it all.
-    const workers = typeof this.options.fix === 'function' ? 0 : workerCount(this.options.concurrency ?? 'off', toLint.length);
+    const concurrency = typeof this.options.fix === 'function' ? 'off' : (this.options.concurrency ?? 'off');
+    // A large file (a help desk's whole macro export) is linted in a worker of its own whose heap
+    // limit fits it: in this thread V8 would let the heap grow to ~70× the file before collecting.
+    const alone = concurrency === 'off' ? [] : misses.filter((i) => fileSize(jobs[i]!.file) > ALONE_ABOVE_BYTES);
+    const shared = alone.length ? misses.filter((i) => !alone.includes(i)) : misses;
+    const workers = workerCount(concurrency, shared.length);
     if (workers > 0) {
-      await lintInWorkers(toLint, workers, this.workerOptions(), record);
+      await lintInWorkers(shared.map(job), workers, this.workerOptions(), (out, n) => record(out, shared[n]!));
     } else {
-      for (let n = 0; n < toLint.length; n++) {
+      for (const i of shared) {
         // Linting is synchronous work behind promises: let the event loop turn between files,
         // so a signal (Ctrl-C) or a timer (the progress bar) is handled during a long run.
         await new Promise((resolve) => setImmediate(resolve));
-        record(await this.lintPlannedFile(toLint[n]!), n);
+        record(await this.lintPlannedFile(job(i)), i);
+      }
+    }
+    for (const i of alone) {
+      try {
+        await lintInWorkers([job(i)], 1, this.workerOptions(), (out) => record(out, i), heapLimitFor(fileSize(jobs[i]!.file)));
+      } catch (error) {
+        // Too big for the limit after all: this thread has no limit but the machine's.
+        if (!(error instanceof WorkerMemoryError)) throw error;
+        record(await this.lintPlannedFile(job(i)), i);
       }
     }
     // Saved only once every file is done: an interrupted run leaves the last complete cache.
@@ -391,6 +404,17 @@ function sizeProblem(size: number, format: string): { error: string } | undefine
   if (size <= limit) return undefined;
   const mb = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MB`;
   return { error: `file too large to lint (${mb(size)}; the limit is ${mb(limit)} for ${DATA_FORMATS.has(format) ? 'a data file' : 'one reply'}): split it, or export it as JSON Lines, which is streamed` };
+}
+
+/** Above this size a file is linted alone in a worker sized for it (unless concurrency is off). */
+const ALONE_ABOVE_BYTES = 1024 * 1024;
+
+function fileSize(file: string): number {
+  try {
+    return statSync(file).size;
+  } catch {
+    return 0; // the read reports it
+  }
 }
 
 /** Large enough to stream, and plain UTF-8 (a BOM'd UTF-16 or binary file goes the usual way). */

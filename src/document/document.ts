@@ -46,23 +46,29 @@ export interface Reply {
 const parser = unified().use(retextEnglish);
 
 export function buildReplies(segments: Segment[]): Reply[] {
-  const replies = new Map<string, Reply>();
-  const paragraphCount = new Map<string, number>();
+  return [...eachReply(segments)];
+}
+
+/**
+ * The replies one at a time, in the order they first appear: a large export is checked reply by
+ * reply, so only one reply's sentences and tokens are in memory at once, not the whole file's.
+ */
+export function* eachReply(segments: Segment[]): Generator<Reply> {
+  const byReply = new Map<string, Segment[]>();
   for (const segment of segments) {
-    let reply = replies.get(segment.reply);
-    if (!reply) {
-      reply = { key: segment.reply, sentences: [] };
-      replies.set(segment.reply, reply);
-    }
-    const tree = parser.parse(segment.text) as Root;
-    for (const node of tree.children) {
-      if (node.type !== 'ParagraphNode') continue;
-      const paragraph = paragraphCount.get(segment.reply) ?? 0;
-      paragraphCount.set(segment.reply, paragraph + 1);
-      addParagraph(node, segment, paragraph, reply);
-    }
+    const list = byReply.get(segment.reply);
+    if (list) list.push(segment);
+    else byReply.set(segment.reply, [segment]);
   }
-  return [...replies.values()];
+  for (const [key, list] of byReply) {
+    const reply: Reply = { key, sentences: [] };
+    let paragraph = 0;
+    for (const segment of list) {
+      const tree = parser.parse(segment.text) as Root;
+      for (const node of tree.children) if (node.type === 'ParagraphNode') addParagraph(node, segment, paragraph++, reply);
+    }
+    yield reply;
+  }
 }
 
 function addParagraph(node: Paragraph, segment: Segment, paragraph: number, reply: Reply): void {

@@ -2,8 +2,8 @@
 // No file system, argv, console or process here (the CLI, LSP and browser share it).
 import { checkFor, type Finding } from '../checks/index.js';
 import type { Hit } from '../rules/matcher.js';
-import { buildReplies, type Reply } from '../document/document.js';
-import { ensureNlp } from '../document/nlp.js';
+import { eachReply, type Reply } from '../document/document.js';
+import { ensureNlp, isNlpLoaded } from '../document/nlp.js';
 import type { CompiledRule } from '../rules/compile.js';
 import type { RuleRegistry } from '../rules/registry.js';
 import { checkTemplate, type TemplateFinding } from '../checks/template.js';
@@ -43,9 +43,8 @@ export async function lintText(input: string, options: LintTextOptions): Promise
     const reading = await readInput(text, filePath, options.config.input, { foundByWalk: options.foundByWalk ?? false });
     inputInfo = { format: reading.format, replies: reading.replies };
     for (const problem of reading.problems) messages.push(problemMessage(problem, lines));
-    const replies = buildReplies(reading.segments);
-    if (needsNlp(replies, active)) await ensureNlp();
-    for (const reply of replies) {
+    for (const reply of eachReply(reading.segments)) {
+      if (!isNlpLoaded() && needsNlp(reply, active)) await ensureNlp();
       for (const { rule, setting } of active) {
         for (const finding of checkFor(rule.def.kind)(reply, rule, setting.options)) {
           messages.push(toMessage(finding, rule, setting, text, lines));
@@ -150,14 +149,12 @@ function activeRules({ config, rules }: LintTextOptions): Array<{ rule: Compiled
  * (consulted only after a hit) need tags somewhere in that reply. Most clean replies need
  * neither, and never pay for loading compromise.
  */
-function needsNlp(replies: Reply[], active: Array<{ rule: CompiledRule }>): boolean {
-  return replies.some((reply) =>
-    active.some(({ rule }) => {
-      if (reply.sentences.some((s) => rule.main.needsNlp(s))) return true;
-      if (!rule.secondary.some((m) => reply.sentences.some((s) => m.needsNlp(s)))) return false;
-      return reply.sentences.some((s) => rule.main.find(s).length > 0);
-    }),
-  );
+function needsNlp(reply: Reply, active: Array<{ rule: CompiledRule }>): boolean {
+  return active.some(({ rule }) => {
+    if (reply.sentences.some((s) => rule.main.needsNlp(s))) return true;
+    if (!rule.secondary.some((m) => reply.sentences.some((s) => m.needsNlp(s)))) return false;
+    return reply.sentences.some((s) => rule.main.find(s).length > 0);
+  });
 }
 
 const oneLine = (s: string) => s.replace(/\s+/g, ' ').trim();

@@ -53,6 +53,8 @@ interface CompiledPhrase {
   atStart?: boolean;
   /** `$` last: the phrase must end the sentence ("^ no $" is a bare "No.") */
   atEnd?: boolean;
+  /** the slots in order, when no part has alternatives or is optional: matched by a plain loop */
+  linear?: Slot[];
 }
 
 /** Compiles a rule phrase; an empty array when the phrase has no words to match. */
@@ -70,7 +72,9 @@ export function compilePhrase(phrase: string): CompiledPhrase[] {
     if (options.some((o) => o.length > 0) || m[2]) parts.push(options);
   }
   if (!parts.some((part) => part.some((o) => o.length > 0))) return [];
-  return [{ source: phrase, parts, ...(atStart && { atStart }), ...(atEnd && { atEnd }) }];
+  // Most phrases are a plain word sequence: they need neither the recursion nor its memo.
+  const linear = parts.every((part) => part.length === 1) ? parts.map((part) => part[0]!).flat() : undefined;
+  return [{ source: phrase, parts, ...(atStart && { atStart }), ...(atEnd && { atEnd }), ...(linear && { linear }) }];
 }
 
 function toSlots(word: string): Slot[] {
@@ -109,23 +113,27 @@ function matchParts(parts: Option[][], i: number, tokens: Token[], t: number, me
   if (known !== undefined) return known;
   let best = -1;
   for (const option of parts[i]!) {
-    let at = t;
-    let ok = true;
-    for (const slot of option) {
-      if (slot.negate) {
-        // zero-width: "you can !not" — the next word must not be this one
-        const next = tokens[at];
-        if (next && slotMatches({ ...slot, negate: false }, next)) ok = false;
-      } else if (tokens[at] && slotMatches(slot, tokens[at]!)) at++;
-      else ok = false;
-      if (!ok) break;
-    }
-    if (!ok) continue;
+    const at = matchOption(option, tokens, t);
+    if (at < 0) continue;
     const end = matchParts(parts, i + 1, tokens, at, memo);
     if (end > best) best = end;
   }
   memo.set(key, best);
   return best;
+}
+
+/** Matches one sequence of slots from token t: the index just past it, or -1. */
+function matchOption(slots: Slot[], tokens: Token[], t: number): number {
+  let at = t;
+  for (const slot of slots) {
+    if (slot.negate) {
+      // zero-width: "you can !not" — the next word must not be this one
+      const next = tokens[at];
+      if (next && slotMatches(slot, next)) return -1;
+    } else if (tokens[at] && slotMatches(slot, tokens[at]!)) at++;
+    else return -1;
+  }
+  return at;
 }
 
 /** The index keys a phrase can start with (word forms and stems), or 'wild' when it can start anywhere. */
@@ -177,7 +185,7 @@ class PhraseMatcher implements Matcher {
       if (!list) return;
       for (const phrase of list) {
         if (phrase.atStart && i !== 0) continue;
-        const next = matchParts(phrase.parts, 0, tokens, i);
+        const next = phrase.linear ? matchOption(phrase.linear, tokens, i) : matchParts(phrase.parts, 0, tokens, i);
         if (next <= i || (phrase.atEnd && next !== tokens.length)) continue;
         const start = tokens[i]!.start;
         const end = tokens[next - 1]!.end;
@@ -283,12 +291,19 @@ class PatternMatcher implements Matcher {
     this.compiled = patterns.map((pattern) => ({ pattern, prefilter: patternPrefilter(pattern) }));
   }
 
+  /** needsNlp and find both ask, for every sentence: the answer is kept with the sentence */
+  private readonly candidatesOf = new WeakMap<Sentence, PatternMatcher['compiled']>();
+
   private candidates(sentence: Sentence) {
+    let list = this.candidatesOf.get(sentence);
+    if (list) return list;
     // Tagging and matching cost the square of a sentence's length: a longer one is not prose.
-    if (sentence.tokens.length > MAX_PATTERN_SENTENCE_WORDS) return [];
-    return this.compiled.filter(({ prefilter }) =>
-      prefilter.every((alternatives) => alternatives.some((words) => words.every((w) => sentence.norms.has(w)))),
-    );
+    list =
+      sentence.tokens.length > MAX_PATTERN_SENTENCE_WORDS
+        ? []
+        : this.compiled.filter(({ prefilter }) => prefilter.every((alternatives) => alternatives.some((words) => words.every((w) => sentence.norms.has(w)))));
+    this.candidatesOf.set(sentence, list);
+    return list;
   }
 
   needsNlp(sentence: Sentence): boolean {

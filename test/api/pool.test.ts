@@ -1,7 +1,11 @@
 // How many workers --concurrency starts, and which values it accepts.
-import { availableParallelism } from 'node:os';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { availableParallelism, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { MIN_FILES_PER_WORKER, parseConcurrency, workerCount } from '../../src/api/pool.js';
+import { heapLimitFor, MIN_FILES_PER_WORKER, parseConcurrency, workerCount } from '../../src/api/pool.js';
+import { REPO_ROOT } from '../e2e/run-cli.js';
 
 describe('workerCount', () => {
   it('starts none when off, or when a number asks for one', () => {
@@ -21,6 +25,14 @@ describe('workerCount', () => {
   });
 });
 
+describe('heapLimitFor', () => {
+  it('gives a file linted alone 256 MB and 16 MB per MB of file, at most 4 GB', () => {
+    expect(heapLimitFor(0)).toBe(256);
+    expect(heapLimitFor(10 * 1024 * 1024)).toBe(416);
+    expect(heapLimitFor(1024 * 1024 * 1024)).toBe(4096);
+  });
+});
+
 describe('parseConcurrency', () => {
   it.each([
     ['auto', 'auto'],
@@ -30,4 +42,25 @@ describe('parseConcurrency', () => {
     ['256', 256],
   ] as const)('reads %s', (value, expected) => expect(parseConcurrency(value)).toBe(expected));
   it.each(['0', '257', '-2', '1.5', 'two', ''])('refuses %s', (value) => expect(parseConcurrency(value)).toBeUndefined());
+});
+
+describe('lintInWorkers, against the built worker', () => {
+  it('rejects with WorkerMemoryError naming the file when a worker reaches its heap limit', async () => {
+    // The worker script is the compiled one: this test needs `npm run build` (npm test builds first).
+    const pool = (await import(pathToFileURL(join(REPO_ROOT, 'dist/api/pool.js')).href)) as typeof import('../../src/api/pool.js');
+    const dir = mkdtempSync(join(tmpdir(), 'replylint-pool-'));
+    try {
+      const file = join(dir, 'macros.json');
+      const value = 'Hi Sam,\n\nThe courier lost your parcel, and there is nothing we can do. Your reference is noted on your account.\n';
+      writeFileSync(file, JSON.stringify({ macros: Array.from({ length: 4_000 }, (_, i) => ({ id: i, title: `M${i}`, actions: [{ field: 'comment_value', value }] })) }));
+      const error = await pool.lintInWorkers([{ file, foundByWalk: false }], 1, { cwd: dir, configLookup: false }, () => {}, 32).then(
+        () => undefined,
+        (e: unknown) => e,
+      );
+      expect(error).toBeInstanceOf(pool.WorkerMemoryError);
+      expect((error as InstanceType<typeof pool.WorkerMemoryError>).file).toBe(file);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 60_000);
 });

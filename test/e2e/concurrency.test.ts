@@ -81,6 +81,43 @@ describe('--concurrency', () => {
     expect(run.stdout).toBe('r2.txt: line 1, col 1, Error - binary file (it contains NUL bytes): not linted\n\n1 problem\n');
   }, 60_000);
 
+  describe('a file over 1 MB, linted in a worker of its own', () => {
+    let root: string;
+    let reference: string;
+    beforeAll(async () => {
+      root = join(dir, 'large');
+      mkdirSync(root);
+      // A Zendesk-style export of 4,000 macros, ~1.3 MB: above the size that gets its own worker.
+      const macros = Array.from({ length: 4_000 }, (_, i) => ({
+        id: 9000 + i,
+        title: `Macro ${i}`,
+        actions: [{ field: 'comment_value', value: `${REPLIES[i % REPLIES.length]!}Your reference is ${i}, and I have noted it on your account for the team to see.\n` }],
+      }));
+      writeFileSync(join(root, 'macros.json'), JSON.stringify({ macros }, null, 2));
+      const off = await lint(root, ['macros.json', '--format', 'json', '--concurrency', 'off']);
+      expect(off.status).toBe(1);
+      reference = off.stdout;
+    }, 90_000);
+
+    it('gives the same report as one thread', async () => {
+      const auto = await lint(root, ['macros.json', '--format', 'json', '--concurrency', 'auto']);
+      expect(auto.stderr).toBe('');
+      expect(auto.stdout).toBe(reference);
+      expect((JSON.parse(reference) as Array<{ messages: unknown[] }>)[0]!.messages.length).toBe(3_000);
+    }, 90_000);
+
+    it('is linted in this thread instead when the worker runs out of memory', async () => {
+      const run = await runCli(['--no-config-lookup', 'macros.json', '--format', 'json'], {
+        cwd: root,
+        env: { ...env, REPLYLINT_ALONE_HEAP_MB: '32' },
+        timeoutMs: 90_000,
+      });
+      expect(run.status).toBe(1);
+      expect(run.stderr).toBe('');
+      expect(run.stdout).toBe(reference);
+    }, 90_000);
+  });
+
   it.each([['0'], ['many'], ['1.5'], ['300']])('refuses --concurrency %s, exit 2', async (value) => {
     const run = await lint(dir, ['mixed', '--concurrency', value]);
     expect(run.status).toBe(2);
