@@ -27,9 +27,9 @@ describe('workerCount', () => {
 
 describe('heapLimitFor', () => {
   it('gives a file linted alone 256 MB and 16 MB per MB of file, at most 4 GB', () => {
-    expect(heapLimitFor(0)).toBe(256);
-    expect(heapLimitFor(10 * 1024 * 1024)).toBe(416);
-    expect(heapLimitFor(1024 * 1024 * 1024)).toBe(4096);
+    expect(heapLimitFor(0)).toEqual({ maxOldGenerationSizeMb: 256 });
+    expect(heapLimitFor(10 * 1024 * 1024)).toEqual({ maxOldGenerationSizeMb: 416 });
+    expect(heapLimitFor(1024 * 1024 * 1024)).toEqual({ maxOldGenerationSizeMb: 4096 });
   });
 });
 
@@ -53,7 +53,7 @@ describe('lintInWorkers, against the built worker', () => {
       const file = join(dir, 'macros.json');
       const value = 'Hi Sam,\n\nThe courier lost your parcel, and there is nothing we can do. Your reference is noted on your account.\n';
       writeFileSync(file, JSON.stringify({ macros: Array.from({ length: 4_000 }, (_, i) => ({ id: i, title: `M${i}`, actions: [{ field: 'comment_value', value }] })) }));
-      const error = await pool.lintInWorkers([{ file, foundByWalk: false }], 1, { cwd: dir, configLookup: false }, () => {}, 32).then(
+      const error = await pool.lintInWorkers([{ file, foundByWalk: false }], 1, { cwd: dir, configLookup: false }, () => {}, { maxOldGenerationSizeMb: 32 }).then(
         () => undefined,
         (e: unknown) => e,
       );

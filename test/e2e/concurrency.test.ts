@@ -3,6 +3,7 @@
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { assertBuilt, envWith, REPO_ROOT, runCli } from './run-cli.js';
 
@@ -117,6 +118,16 @@ describe('--concurrency', () => {
       expect(run.stdout).toBe(reference);
     }, 90_000);
   });
+
+  it('works from a script run with node --input-type=module -e (workers do not inherit those flags)', async () => {
+    const script = `import { ReplyLint } from ${JSON.stringify(pathToFileURL(join(REPO_ROOT, 'dist/index.js')).href)};
+const results = await new ReplyLint({ cwd: ${JSON.stringify(join(dir, 'mixed', 'drafts'))}, configLookup: false, concurrency: 2 }).lintFiles(['.']);
+console.log(results.length, results.reduce((n, r) => n + r.errorCount, 0));`;
+    const { spawnSync } = await import('node:child_process');
+    const run = spawnSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8', timeout: 60_000 });
+    expect(run.stderr).toBe('');
+    expect(run.stdout).toBe('60 45\n');
+  }, 60_000);
 
   it.each([['0'], ['many'], ['1.5'], ['300']])('refuses --concurrency %s, exit 2', async (value) => {
     const run = await lint(dir, ['mixed', '--concurrency', value]);
