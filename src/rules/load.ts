@@ -7,7 +7,7 @@ import { ReplylintError, ReplylintErrors } from '../errors.js';
 import { ruleValidator } from '../schema/schemas.js';
 import type { ConfigFile, RuleDefinition } from '../types.js';
 import { builtinRuleDocsUrl } from './docs-url.js';
-import { usePrecompiledPhrases } from './matcher.js';
+import { usePrecompiled, type PrecompiledMatchers } from './matcher.js';
 import { parseRuleFile } from './parse.js';
 
 const PACKAGE_ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -22,8 +22,8 @@ export interface BuiltinBundle {
 /** The built-in rules: the bundle validated at build time, or the YAML files when running from source. */
 export function loadBuiltins(): BuiltinBundle {
   if (!existsSync(BUILTIN_BUNDLE)) return readBuiltinSources();
-  const { phrases, ...bundle } = JSON.parse(readFileSync(BUILTIN_BUNDLE, 'utf8')) as BuiltinBundle & { phrases?: Parameters<typeof usePrecompiledPhrases>[0] };
-  if (phrases) usePrecompiledPhrases(phrases);
+  const { precompiled, ...bundle } = JSON.parse(readFileSync(BUILTIN_BUNDLE, 'utf8')) as BuiltinBundle & { precompiled?: PrecompiledMatchers };
+  if (precompiled) usePrecompiled(precompiled);
   return bundle;
 }
 

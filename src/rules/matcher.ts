@@ -63,14 +63,27 @@ interface CompiledPhrase {
  */
 const precompiled = new Map<string, CompiledPhrase[]>();
 
-/** Seeds the phrases compiled at build time (see `compiledPhrases`). */
-export function usePrecompiledPhrases(compiled: Record<string, CompiledPhrase[]>): void {
-  for (const [phrase, value] of Object.entries(compiled)) precompiled.set(phrase, value);
+/** And the patterns' prefilters, for the same reason. */
+const precompiledPrefilters = new Map<string, Array<string[][]>>();
+
+/** What the build saves with the built-in rules: their phrases compiled, their patterns' prefilters. */
+export interface PrecompiledMatchers {
+  phrases: Record<string, CompiledPhrase[]>;
+  prefilters: Record<string, Array<string[][]>>;
 }
 
-/** Compiles every phrase of these rules, keyed by phrase, for the build to save. */
-export function compiledPhrases(phrases: Iterable<string>): Record<string, CompiledPhrase[]> {
-  return Object.fromEntries([...new Set(phrases)].map((p) => [p, compilePhrase(p)]));
+/** Seeds what was compiled at build time (see `precompileMatchers`). */
+export function usePrecompiled({ phrases, prefilters }: PrecompiledMatchers): void {
+  for (const [phrase, value] of Object.entries(phrases)) precompiled.set(phrase, value);
+  for (const [pattern, value] of Object.entries(prefilters)) precompiledPrefilters.set(pattern, value);
+}
+
+/** Compiles these phrases and patterns' prefilters, keyed by their text, for the build to save. */
+export function precompileMatchers(phrases: Iterable<string>, patterns: Iterable<string>): PrecompiledMatchers {
+  return {
+    phrases: Object.fromEntries([...new Set(phrases)].map((p) => [p, compilePhrase(p)])),
+    prefilters: Object.fromEntries([...new Set(patterns)].map((p) => [p, patternPrefilter(p)])),
+  };
 }
 
 /** Compiles a rule phrase; an empty array when the phrase has no words to match. */
@@ -251,6 +264,8 @@ function dropOverlapping(hits: Hit[]): Hit[] {
  * match.
  */
 export function patternPrefilter(pattern: string): Array<string[][]> {
+  const known = precompiledPrefilters.get(pattern);
+  if (known) return known;
   const terms: Array<string[][]> = [];
   // Top-level terms: words or (...) groups, with capture brackets removed. An optional
   // capture group ("[<what>your #Noun]?") requires nothing, so it goes first.
