@@ -17,8 +17,11 @@ import { createHash } from 'node:crypto';
 import { readFileSync, statSync, type Stats } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { ReplylintError } from '../errors.js';
-import { atomicWrite } from '../fix/write.js';
+import { atomicWrite, contentDigest } from '../fix/write.js';
 import type { LintResult } from '../types.js';
+
+// Files are compared by content, with the digest a fix snapshot uses too.
+export { contentDigest };
 
 // Raised when the file's layout or what a stored result means changes: older caches are discarded.
 const CACHE_VERSION = 1;
@@ -50,12 +53,7 @@ function sortKeys(_key: string, value: unknown): unknown {
   );
 }
 
-/** Hash of file bytes (content strategy: mtime is never trusted). The same sha-256 as a fix snapshot's digest. */
-export function contentDigest(bytes: Uint8Array): string {
-  return sha256(bytes);
-}
-
-function sha256(data: string | Uint8Array): string {
+function sha256(data: string): string {
   return createHash('sha256').update(data).digest('hex');
 }
 

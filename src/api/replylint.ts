@@ -369,10 +369,11 @@ export class ReplyLint {
       return { result: summarize(file, [{ ruleId: null, severity: 2, fatal: true, message: decoded.error, line: 1, column: 1, endLine: 1, endColumn: 1 }]) };
     }
     const result = await this.lint(decoded.text, { ...common, filePath: file });
+    const snap = result.output !== undefined ? snapshot(file, bytes, decoded.text) : undefined;
     return {
       result,
-      ...(result.output !== undefined ? { snapshot: snapshot(file, bytes, decoded.text) } : {}),
-      ...(digest ? { digest: contentDigest(bytes) } : {}),
+      ...(snap ? { snapshot: snap } : {}),
+      ...(digest ? { digest: snap?.digest ?? contentDigest(bytes) } : {}),
     };
   }
 }

@@ -18,10 +18,11 @@ export interface FileSnapshot {
 export function snapshot(path: string, bytes: Uint8Array, text: string): FileSnapshot {
   const encoding =
     bytes[0] === 0xff && bytes[1] === 0xfe ? 'utf16le' : bytes[0] === 0xfe && bytes[1] === 0xff ? 'utf16be' : bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 'utf8-bom' : 'utf8';
-  return { path, digest: digestOf(bytes), encoding, lossy: bytes.includes(0) && !encoding.startsWith('utf16') && !text.includes('\0') };
+  return { path, digest: contentDigest(bytes), encoding, lossy: bytes.includes(0) && !encoding.startsWith('utf16') && !text.includes('\0') };
 }
 
-function digestOf(bytes: Uint8Array): string {
+/** sha-256 of file bytes: what a fix snapshot and the lint cache compare (content, never mtime). */
+export function contentDigest(bytes: Uint8Array): string {
   return createHash('sha256').update(bytes).digest('hex');
 }
 
@@ -45,7 +46,7 @@ export function writeFixed(snap: FileSnapshot, text: string): void {
   } catch (error) {
     throw new FixWriteError(snap.path, `not fixed: cannot read it again before writing (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
   }
-  if (digestOf(current) !== snap.digest) throw new FixWriteError(snap.path, 'not fixed: the file changed on disk while replylint was reading it; run again');
+  if (contentDigest(current) !== snap.digest) throw new FixWriteError(snap.path, 'not fixed: the file changed on disk while replylint was reading it; run again');
   try {
     atomicWrite(target, encode(text, snap.encoding));
   } catch (error) {
