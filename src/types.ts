@@ -47,7 +47,12 @@ export interface LintResult {
   /** Problems that stopped the file (or part of it) from being read, as in ESLint. */
   fatalErrorCount: number;
   /** How the file was read: the format recognised and how many replies were linted. */
-  input?: { format: string; replies: number };
+  input?: {
+    format: string;
+    replies: number;
+    /** How many of those replies have at least one problem left after disable directives. */
+    repliesWithProblems?: number;
+  };
   /** Only present when the source was given as text (stdin), as in ESLint. */
   source?: string;
   /** The file's text with the safe fixes applied, when --fix (or --fix-dry-run) changed it, as in ESLint. */

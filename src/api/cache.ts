@@ -2,7 +2,7 @@
 //
 // One compact JSON Lines file: a header, then one line per file, sorted by path:
 //
-//   {"version":1,"runKey":"…"}
+//   {"version":2,"runKey":"…"}
 //   ["replies/refund.txt","<content digest>","<config key>",{"messages":[…],"errorCount":1,…}]
 //
 // Lines, not one JSON document: a load reads only each line's three leading strings and parses a
@@ -24,7 +24,7 @@ import type { LintResult } from '../types.js';
 export { contentDigest };
 
 // Raised when the file's layout or what a stored result means changes: older caches are discarded.
-const CACHE_VERSION = 1;
+const CACHE_VERSION = 2;
 const CACHE_FILE = '.replylintcache';
 
 type StoredResult = Omit<LintResult, 'filePath' | 'source' | 'output'>;

@@ -22,6 +22,7 @@ interface Line {
 export async function lintJsonLinesFile(file: string, options: Omit<LintTextOptions, 'filePath'>): Promise<LintResult> {
   const messages: LintMessage[] = [];
   let replies = 0;
+  let repliesWithProblems = 0;
   let group: Line[] = [];
   let groupKey: string | undefined;
   let groupChars = 0;
@@ -38,6 +39,7 @@ export async function lintJsonLinesFile(file: string, options: Omit<LintTextOpti
     const result = await lintText(text, { ...options, filePath: file, foundByWalk: true });
     read ||= result.input !== undefined;
     replies += result.input?.replies ?? 0;
+    repliesWithProblems += result.input?.repliesWithProblems ?? 0;
     if (result.input && result.input.replies > 0) format = result.input.format;
     for (const m of result.messages) messages.push(shift(m, first.line - 1, first.offset));
   };
@@ -66,7 +68,7 @@ export async function lintJsonLinesFile(file: string, options: Omit<LintTextOpti
     );
   }
   const result = summarize(file, kept);
-  if (read) result.input = { format, replies };
+  if (read) result.input = { format, replies, repliesWithProblems };
   return result;
 }
 

@@ -37,6 +37,8 @@ export async function lintText(input: string, options: LintTextOptions): Promise
   const active = activeRules(options);
   let messages: LintMessage[] = [];
   let inputInfo: LintResult['input'];
+  // Which reply each rule's message came from, to count the replies with a problem left after directives.
+  const replyOf = new Map<LintMessage, string>();
 
   if (active.length > 0) {
     const lines = new LineIndex(text);
@@ -47,7 +49,9 @@ export async function lintText(input: string, options: LintTextOptions): Promise
       if (!isNlpLoaded() && needsNlp(reply, active)) await ensureNlp();
       for (const { rule, setting } of active) {
         for (const finding of checkFor(rule.def.kind)(reply, rule, setting.options)) {
-          messages.push(toMessage(finding, rule, setting, text, lines));
+          const message = toMessage(finding, rule, setting, text, lines);
+          replyOf.set(message, reply.key);
+          messages.push(message);
         }
       }
     }
@@ -57,7 +61,9 @@ export async function lintText(input: string, options: LintTextOptions): Promise
       for (const field of reading.fields) {
         for (const { rule, setting } of templateRules) {
           for (const finding of checkTemplate(rule.def.check!, field.loc.text, setting.options, context)) {
-            messages.push(templateMessage(finding, field, rule, setting, lines));
+            const message = templateMessage(finding, field, rule, setting, lines);
+            replyOf.set(message, field.reply);
+            messages.push(message);
           }
         }
       }
@@ -66,6 +72,14 @@ export async function lintText(input: string, options: LintTextOptions): Promise
       reportUnused: options.reportUnusedDisableDirectives ?? false,
       isKnownRule: (id) => options.rules.definition(id) !== undefined,
     });
+    // Only replies counted in `replies` (with prose): a template problem can sit in a field that has none.
+    const counted = new Set(reading.segments.map((s) => s.reply));
+    const withProblems = new Set<string>();
+    for (const m of messages) {
+      const key = replyOf.get(m);
+      if (key !== undefined && counted.has(key)) withProblems.add(key);
+    }
+    inputInfo.repliesWithProblems = withProblems.size;
   }
 
   messages.sort((a, b) => a.line - b.line || a.column - b.column || (a.ruleId ?? '').localeCompare(b.ruleId ?? ''));

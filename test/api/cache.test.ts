@@ -142,14 +142,14 @@ describe('LintCache', () => {
   });
 
   it.each([
-    ['a corrupt header', `{"version":1,"runKey":"run-1"\n${emptyEntry}\n`],
+    ['a corrupt header', `{"version":2,"runKey":"run-1"\n${emptyEntry}\n`],
     ['an empty file', ''],
     ['another version', `{"version":2,"runKey":"run-1"}\n${emptyEntry}\n`],
     ['a header that is not an object', `[1,"run-1"]\n${emptyEntry}\n`],
-    ['a cut entry line', `{"version":1,"runKey":"run-1"}\n${emptyEntry.slice(0, 30)}\n`],
-    ['an entry whose result is corrupt', `{"version":1,"runKey":"run-1"}\n["a.txt","d","c",{"messages":]\n`],
-    ['an entry whose result is of the wrong shape', `{"version":1,"runKey":"run-1"}\n["a.txt","d","c",{"messages":"none"}]\n`],
-    ['an entry line that is not an array', `{"version":1,"runKey":"run-1"}\n{"a.txt":["d","c"]}\n`],
+    ['a cut entry line', `{"version":2,"runKey":"run-1"}\n${emptyEntry.slice(0, 30)}\n`],
+    ['an entry whose result is corrupt', `{"version":2,"runKey":"run-1"}\n["a.txt","d","c",{"messages":]\n`],
+    ['an entry whose result is of the wrong shape', `{"version":2,"runKey":"run-1"}\n["a.txt","d","c",{"messages":"none"}]\n`],
+    ['an entry line that is not an array', `{"version":2,"runKey":"run-1"}\n{"a.txt":["d","c"]}\n`],
   ])('starts empty (or misses the entry), without an error, from %s', (_name, text) => {
     const a = put('a.txt');
     writeFileSync(cacheFile(), text);
@@ -158,13 +158,13 @@ describe('LintCache', () => {
 
   it('reads an entry of the right version and run (the cases above miss only for their defect)', () => {
     const a = put('a.txt');
-    writeFileSync(cacheFile(), `{"version":1,"runKey":"run-1"}\n${emptyEntry}\n`);
+    writeFileSync(cacheFile(), `{"version":2,"runKey":"run-1"}\n${emptyEntry}\n`);
     expect(LintCache.load(cacheFile(), 'run-1').get(a, 'd', 'c')).toStrictEqual(summarize(a, []));
   });
 
   it('skips a bad line and keeps reading the lines after it', () => {
     const a = put('a.txt');
-    writeFileSync(cacheFile(), `{"version":1,"runKey":"run-1"}\n["b.txt",\n${emptyEntry}\n`);
+    writeFileSync(cacheFile(), `{"version":2,"runKey":"run-1"}\n["b.txt",\n${emptyEntry}\n`);
     expect(LintCache.load(cacheFile(), 'run-1').get(a, 'd', 'c')).toStrictEqual(summarize(a, []));
   });
 
@@ -204,7 +204,7 @@ describe('LintCache', () => {
     cache.set(outside, 'digest-o', 'config-1', summarize(outside, []));
     cache.save();
     expect(readFileSync(file, 'utf8')).toBe(
-      '{"version":1,"runKey":"run-1"}\n' +
+      '{"version":2,"runKey":"run-1"}\n' +
         `["../outside.txt","digest-o","config-1",{"messages":[],${counts}}]\n` +
         `["../replies/en/a.txt","digest-a","config-1",{"messages":[],${counts}}]\n`,
     );

@@ -18,7 +18,7 @@ describe('public API (dist/index.js)', () => {
     writeFileSync(join(dir, '.replylintrc.json'), JSON.stringify({ extends: 'replylint:recommended', rules: { 'tone/you-have-to': 'error' } }));
     const linter = new api.ReplyLint({ cwd: dir });
     const result = await linter.lintText('<p>You have to restart &amp; sign in.</p>', { filePath: 'reply.html' });
-    expect(result.input).toEqual({ format: 'html', replies: 1 });
+    expect(result.input).toEqual({ format: 'html', replies: 1, repliesWithProblems: 1 });
     expect(result.messages.map((m) => [m.ruleId, m.severity, m.line, m.column])).toEqual([['tone/you-have-to', 2, 1, 4]]);
     expect(result.messages[0]!.docsUrl).toBe('https://github.com/replylint/replylint/blob/main/docs/rules/tone/you-have-to.md');
   });

@@ -36,7 +36,8 @@ describe('streamed JSON Lines', () => {
     // Customer text is never flagged; the refusal answered by the next agent turn is not flagged;
     // the broken line is a warning at its line; conversation c2 ends on a dead end.
     expect(streamed.messages.map((m) => `${m.line} ${m.ruleId ?? m.message.slice(0, 22)}`)).toEqual(['4 this line is not JSON:', '5 refusal/dead-end']);
-    expect(streamed.input).toEqual({ format: whole.input!.format, replies: 2 });
+    expect(streamed.input).toEqual({ format: whole.input!.format, replies: 2, repliesWithProblems: 1 });
+    expect(whole.input!.repliesWithProblems).toBe(1);
   });
 
   it('is an error when no line holds a reply, named explicitly', async () => {

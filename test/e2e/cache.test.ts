@@ -114,7 +114,7 @@ describe('--cache', () => {
     expect(run.status).toBe(1);
     expect(run.stderr).toBe('');
     expect(run.stdout).toContain('closes the door');
-    expect(readFileSync(join(dir, '.replylintcache'), 'utf8')).toMatch(/^\{"version":1,"runKey":"[0-9a-f]{64}"\}\n\["a\.txt",/);
+    expect(readFileSync(join(dir, '.replylintcache'), 'utf8')).toMatch(/^\{"version":2,"runKey":"[0-9a-f]{64}"\}\n\["a\.txt",/);
   });
 
   it('warns, and still reports, when the cache cannot be written', async () => {

@@ -59,6 +59,20 @@ describe('lintText', () => {
     expect(none.filePath).toBe('<text>');
   });
 
+  it('counts the replies left with a problem after disable directives', async () => {
+    const macro = (id: number, body: string) => ({ id, title: `M${id}`, actions: [{ field: 'comment_value', value: body }] });
+    const exportOf = (bodies: string[]) => JSON.stringify({ macros: bodies.map((b, i) => macro(i + 1, b)) }, null, 2);
+    const bodies = ['The courier lost your parcel. That is not possible.', 'Thanks, I have refunded you.', 'That is not possible.'];
+    const result = await lint(exportOf(bodies), undefined, 'macros.json');
+    expect(result.input).toEqual({ format: 'json: zendesk-macros', replies: 3, repliesWithProblems: 2 });
+    // Two problems in one reply count it once; a reply whose only problem is disabled is clean.
+    const silenced = await lint('<!-- replylint-disable-next-line -->\nThat is not possible.\n', undefined, 'reply.md');
+    expect(silenced.messages).toEqual([]);
+    expect(silenced.input).toEqual({ format: 'markdown', replies: 1, repliesWithProblems: 0 });
+    const clean = await lint('Thanks, I have refunded you.', undefined, 'reply.txt');
+    expect(clean.input).toEqual({ format: 'text', replies: 1, repliesWithProblems: 0 });
+  });
+
   it('skips code, front matter and HTML comments in Markdown', async () => {
     const text = '---\nnote: That is not possible.\n---\n\n<!-- That is not possible. -->\n\n`That is not possible.`\n\n```\nThat is not possible.\n```\n';
     expect((await lint(text, ['refusal/dead-end'], 'reply.md')).messages).toEqual([]);
