@@ -144,7 +144,7 @@ describe('LintCache', () => {
   it.each([
     ['a corrupt header', `{"version":2,"runKey":"run-1"\n${emptyEntry}\n`],
     ['an empty file', ''],
-    ['another version', `{"version":2,"runKey":"run-1"}\n${emptyEntry}\n`],
+    ['another version', `{"version":1,"runKey":"run-1"}\n${emptyEntry}\n`],
     ['a header that is not an object', `[1,"run-1"]\n${emptyEntry}\n`],
     ['a cut entry line', `{"version":2,"runKey":"run-1"}\n${emptyEntry.slice(0, 30)}\n`],
     ['an entry whose result is corrupt', `{"version":2,"runKey":"run-1"}\n["a.txt","d","c",{"messages":]\n`],
