@@ -7,13 +7,13 @@ import { Command, CommanderError, InvalidArgumentError, Option } from 'commander
 import { ReplyLint, type LintProgress } from '../api/replylint.js';
 import { changedFiles } from '../api/changed-files.js';
 import { expandPatterns } from '../api/files.js';
+import { decodeFile } from '../api/read.js';
 import { parseConcurrency, type Concurrency } from '../api/pool.js';
 import { VERSION } from '../api/version.js';
 import { applySuppressions, pruneSuppressions, readSuppressions, recordSuppressions, writeSuppressions } from '../api/suppressions.js';
 import { ReplylintError, ReplylintErrors } from '../errors.js';
 import { FORMATTERS } from '../format/index.js';
 import { redactResults } from '../format/redact.js';
-import { decodeFile } from '../api/read.js';
 import { INPUT_FORMATS, type InputFormatName, type LintResult } from '../types.js';
 import { explainRule, listRules, printConfig } from './info.js';
 import { testRules } from './test-rules.js';
