@@ -7,11 +7,13 @@ import { Command, CommanderError, InvalidArgumentError, Option } from 'commander
 import { ReplyLint, type LintProgress } from '../api/replylint.js';
 import { changedFiles } from '../api/changed-files.js';
 import { expandPatterns } from '../api/files.js';
+import { decodeFile } from '../api/read.js';
 import { parseConcurrency, type Concurrency } from '../api/pool.js';
 import { VERSION } from '../api/version.js';
 import { applySuppressions, pruneSuppressions, readSuppressions, recordSuppressions, writeSuppressions } from '../api/suppressions.js';
 import { ReplylintError, ReplylintErrors } from '../errors.js';
 import { FORMATTERS } from '../format/index.js';
+import { redactResults } from '../format/redact.js';
 import { INPUT_FORMATS, type InputFormatName, type LintResult } from '../types.js';
 import { explainRule, listRules, printConfig } from './info.js';
 import { testRules } from './test-rules.js';
@@ -57,6 +59,7 @@ interface CliOptions {
   fix?: boolean;
   fixDryRun?: boolean;
   outputFile?: string;
+  redact?: boolean;
   changedSince?: string;
   suppressAll?: boolean;
   suppressRule?: string[];
@@ -91,6 +94,7 @@ function program(io: CliIO): Command {
     .option('--fix', 'apply the safe fixes and write the files (suggestions are never applied)')
     .option('--fix-dry-run', 'compute the safe fixes without writing (JSON output carries "output")')
     .option('-o, --output-file <path>', 'write the report to this file instead of stdout')
+    .option('--redact', 'leave the reply text out of the report (messages become rule summaries; no rewrites, macro titles or speakers)')
     .option('--changed-since <ref>', 'lint only the files changed since this git ref (committed, staged, unstaged or new)')
     .option('--suppress-all', "record every problem found in the suppressions file (a baseline): later runs report only new ones")
     .option('--suppress-rule <ruleId>', "record this rule's problems in the suppressions file (repeatable)", collect)
@@ -130,6 +134,8 @@ Examples:
   $ echo "It's not our fault." | replylint --stdin
   $ replylint macros/ --fix                 apply the safe rewrites in place (any format)
   $ replylint . --format sarif -o replylint.sarif     for GitHub code scanning
+  $ replylint macros/ --format html -o report.html    a report to open in a browser
+  $ replylint chats/ --format json --redact           no reply text in the output
   $ replylint . --changed-since origin/main          only what a pull request changed
   $ replylint macros/ --suppress-all        baseline today's problems; later runs report new ones
   $ replylint --explain blame/not-our-fault
@@ -269,18 +275,23 @@ async function run(paths: string[], opts: CliOptions, io: CliIO): Promise<number
   // --quiet: errors only, including notices such as "File ignored" (as ESLint does).
   if (opts.quiet) results = results.map(errorsOnly);
 
+  // The fixed text of --stdin --fix is the output, not the report: it is taken before redacting.
+  const fixedStdin = opts.stdin && opts.fix ? (results[0]!.output ?? results[0]!.source ?? '') : undefined;
+  const rulesMeta = await linter.rulesMeta();
+  if (opts.redact) results = redactResults(results, rulesMeta);
   const report = formatter(results, {
     color: opts.outputFile ? false : color,
     displayPath: displayPathIn(io.cwd),
     cwd: io.cwd,
-    rulesMeta: await linter.rulesMeta(),
+    rulesMeta,
     version: VERSION,
+    // The HTML report shows each problem in its line; under --redact it shows none.
+    ...(opts.redact ? {} : { sourceText: readSourceText }),
   });
-  if (opts.stdin && opts.fix) {
+  if (fixedStdin !== undefined) {
     // The fixed text is the output (for editors and pipes); the report of what is left goes to stderr.
-    const [result] = results;
-    io.stdout(result!.output ?? result!.source ?? '');
-    if (result!.messages.length && report) io.stderr(report.endsWith('\n') ? report : report + '\n');
+    io.stdout(fixedStdin);
+    if (results[0]!.messages.length && report) io.stderr(report.endsWith('\n') ? report : report + '\n');
   } else if (opts.outputFile) {
     writeReport(resolve(io.cwd, opts.outputFile), report);
   } else if (report) {
@@ -388,6 +399,16 @@ function writeReport(file: string, report: string): void {
     atomicWrite(file, report.endsWith('\n') || report === '' ? report : report + '\n');
   } catch (error) {
     throw new ReplylintError(`cannot write the report (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`, file);
+  }
+}
+
+/** A linted file's text as the engine read it, for the report's context lines; unreadable now: none. */
+function readSourceText(filePath: string): string | undefined {
+  try {
+    const decoded = decodeFile(readFileSync(filePath));
+    return 'text' in decoded ? decoded.text : undefined;
+  } catch {
+    return undefined;
   }
 }
 

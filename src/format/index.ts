@@ -2,6 +2,7 @@
 import type { LintResult } from '../types.js';
 import { formatCompact } from './compact.js';
 import { formatGithub } from './github.js';
+import { formatHtml } from './html.js';
 import { formatJson } from './json.js';
 import { formatJunit } from './junit.js';
 import { formatSarif } from './sarif.js';
@@ -21,8 +22,13 @@ export interface FormatterOptions extends StylishOptions {
   cwd?: string;
   /** rule id → what the rule is (SARIF rule entries); the CLI passes every rule that ran */
   rulesMeta?: Record<string, RuleMeta>;
-  /** version of replylint, for SARIF tool.driver.version */
+  /** version of replylint, for SARIF tool.driver.version and the HTML report's note */
   version?: string;
+  /**
+   * A file's text, for formats that show each problem in its line (HTML); the shell reads it.
+   * Absent, or undefined for a file: no source context (results carrying `source` need none).
+   */
+  sourceText?: (filePath: string) => string | undefined;
 }
 
 export type Formatter = (results: LintResult[], options: FormatterOptions) => string;
@@ -34,10 +40,11 @@ export const FORMATTERS: Record<string, Formatter> = {
   github: formatGithub,
   compact: formatCompact,
   junit: formatJunit,
+  html: formatHtml,
 };
 
 export function getFormatter(name: string): Formatter | undefined {
   return Object.hasOwn(FORMATTERS, name) ? FORMATTERS[name] : undefined;
 }
 
-export { formatCompact, formatGithub, formatJson, formatJunit, formatSarif, formatStylish };
+export { formatCompact, formatGithub, formatHtml, formatJson, formatJunit, formatSarif, formatStylish };
