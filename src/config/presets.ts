@@ -1,16 +1,21 @@
 // The built-in presets as rule settings, and how settings layer: pure, so the browser playground
 // resolves a preset exactly as a config file's "extends" does, without the file system.
-import type { BuiltinBundle } from '../rules/load.js';
-import type { ResolvedConfig, RuleOptions, RuleSetting, Severity } from '../types.js';
+import type { ConfigFile, ResolvedConfig, RuleDefinition, RuleOptions, RuleSetting, Severity } from '../types.js';
 
 export const PRESETS = ['replylint:recommended', 'replylint:all'] as const;
 export type PresetName = (typeof PRESETS)[number];
+
+/** The built-in rules and presets (rules/load.ts reads them from disk; the playground from the build's bundle). */
+export interface Builtins {
+  rules: RuleDefinition[];
+  presets: Record<string, ConfigFile>;
+}
 
 /** Rule severities (0: off) and options, as settings are layered before the off ones are dropped. */
 export type LayeredRules = Record<string, { severity: Severity | 0; options: RuleOptions }>;
 
 /** A preset's rule settings: `replylint:all` turns every built-in rule on, at its own severity or warn. */
-export function presetRules(builtins: BuiltinBundle, name: string): Record<string, RuleSetting> {
+export function presetRules(builtins: Builtins, name: string): Record<string, RuleSetting> {
   if (name === 'replylint:all') {
     return Object.fromEntries(builtins.rules.map((r) => [r.id, r.severity === 'off' ? 'warn' : r.severity] as const));
   }
@@ -40,7 +45,7 @@ export function activeRules(rules: LayeredRules): ResolvedConfig['rules'] {
 }
 
 /** A preset with some rules turned off: what a config of `{extends, rules: {id: "off"}}` resolves to. */
-export function resolvePreset(builtins: BuiltinBundle, name: PresetName, off: Iterable<string> = []): ResolvedConfig {
+export function resolvePreset(builtins: Builtins, name: PresetName, off: Iterable<string> = []): ResolvedConfig {
   const rules: LayeredRules = {};
   applySettings(rules, presetRules(builtins, name));
   applySettings(rules, Object.fromEntries([...off].map((id) => [id, 'off'] as const)));
