@@ -7,10 +7,10 @@ import { ReplylintError, ReplylintErrors } from '../errors.js';
 import { loadRuleDir, type BuiltinBundle } from '../rules/load.js';
 import { RuleRegistry } from '../rules/registry.js';
 import { parseSelector } from '../sources/exports/selectors.js';
-import type { ConfigFile, InputOptions, ResolvedConfig, RuleOptions, RuleSetting, Severity } from '../types.js';
+import type { ConfigFile, InputOptions, ResolvedConfig, RuleSetting } from '../types.js';
 import type { ConfigLoader, LoadedConfig } from './load.js';
+import { activeRules, applySettings, PRESETS, presetRules, type LayeredRules } from './presets.js';
 
-export const PRESETS = ['replylint:recommended', 'replylint:all'] as const;
 const DEFAULT_EXTENDS = ['replylint:recommended'];
 
 type ErrorAt = (message: string, path: Array<string | number>, key?: boolean) => ReplylintError;
@@ -59,22 +59,21 @@ export class ConfigChain {
 
   /** The rule settings for one file. */
   forFile(filePath: string): ResolvedConfig {
-    const rules: Record<string, { severity: Severity | 0; options: RuleOptions }> = {};
+    const rules: LayeredRules = {};
     let input: InputOptions | undefined;
     const abs = resolve(filePath);
     this.layers.forEach((layer, i) => {
-      apply(rules, layer.rules);
+      applySettings(rules, layer.rules);
       // Input settings merge key by key: an override that sets only "format" keeps "agents".
       if (layer.input) input = { ...input, ...layer.input };
       const rel = relative(layer.dir, abs).split('\\').join('/');
       layer.overrides.forEach((o, k) => {
         if (!this.overrideMatchers[i]![k]!(rel)) return;
-        if (o.rules) apply(rules, o.rules);
+        if (o.rules) applySettings(rules, o.rules);
         if (o.input) input = { ...input, ...o.input };
       });
     });
-    for (const id of Object.keys(rules)) if (rules[id]!.severity === 0) delete rules[id];
-    return { rules: rules as ResolvedConfig['rules'], ...(input ? { input } : {}) };
+    return { rules: activeRules(rules), ...(input ? { input } : {}) };
   }
 }
 
@@ -88,20 +87,6 @@ function globMatcher(patterns: string[]): (rel: string) => boolean {
   return (rel) => matchers.some((m) => m(rel));
 }
 
-function apply(target: Record<string, { severity: Severity | 0; options: RuleOptions }>, rules: Record<string, RuleSetting>): void {
-  for (const [id, setting] of Object.entries(rules)) {
-    const [severity, options] = Array.isArray(setting) ? setting : [setting];
-    // "[warn]" alone keeps options set earlier, as ESLint does.
-    target[id] = { severity: toSeverity(severity), options: options ?? target[id]?.options ?? {} };
-  }
-}
-
-export function toSeverity(value: unknown): Severity | 0 {
-  if (value === 'error' || value === 2) return 2;
-  if (value === 'warn' || value === 1) return 1;
-  return 0;
-}
-
 /** Builds the chain for a loaded config (or for no config: the recommended preset). */
 export async function buildChain(root: LoadedConfig | undefined, loader: ConfigLoader, builtins: BuiltinBundle, cwd: string): Promise<ConfigChain> {
   const layers: Layer[] = [];
@@ -111,19 +96,13 @@ export async function buildChain(root: LoadedConfig | undefined, loader: ConfigL
   const registry = new RuleRegistry(builtins.rules);
   const userRuleLayers: Layer[] = [];
 
-  const presetLayer = (name: string): Layer => {
-    const preset =
-      name === 'replylint:all'
-        ? { rules: Object.fromEntries(builtins.rules.map((r) => [r.id, r.severity === 'off' ? 'warn' : r.severity] as const)) }
-        : builtins.presets[name.slice('replylint:'.length)];
-    return {
-      name,
-      dir: cwd,
-      rules: (preset?.rules ?? {}) as Record<string, RuleSetting>,
-      overrides: [],
-      error: (message) => new ReplylintError(message, name),
-    };
-  };
+  const presetLayer = (name: string): Layer => ({
+    name,
+    dir: cwd,
+    rules: presetRules(builtins, name),
+    overrides: [],
+    error: (message) => new ReplylintError(message, name),
+  });
 
   const visit = async (config: LoadedConfig, stack: string[]): Promise<void> => {
     if (stack.includes(config.file)) {

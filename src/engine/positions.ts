@@ -26,6 +26,11 @@ export class LineIndex {
     }
     return { line: lo + 1, column: offset - this.starts[lo]! + 1 };
   }
+
+  /** 1-based line and column → 0-based offset: where a message's range starts and ends in the text. */
+  offset(line: number, column: number): number {
+    return (this.starts[line - 1] ?? 0) + column - 1;
+  }
 }
 
 /** ESLint strips a leading byte-order mark and reports positions in the text after it. */

@@ -3,6 +3,7 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, extname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { Builtins as BuiltinBundle } from '../config/presets.js';
 import { ReplylintError, ReplylintErrors } from '../errors.js';
 import { ruleValidator } from '../schema/schemas.js';
 import type { ConfigFile, RuleDefinition } from '../types.js';
@@ -14,10 +15,8 @@ const PACKAGE_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 export const BUILTIN_RULES_DIR = join(PACKAGE_ROOT, 'rules');
 const BUILTIN_BUNDLE = join(PACKAGE_ROOT, 'dist', 'builtin-rules.json');
 
-export interface BuiltinBundle {
-  rules: RuleDefinition[];
-  presets: Record<string, ConfigFile>;
-}
+/** Defined beside the presets, which the browser playground resolves without this loader. */
+export type { Builtins as BuiltinBundle } from '../config/presets.js';
 
 /** The built-in rules: the bundle validated at build time, or the YAML files when running from source. */
 export function loadBuiltins(): BuiltinBundle {

@@ -11,6 +11,16 @@ describe('LineIndex', () => {
     expect(index.position(text.indexOf('h'))).toEqual({ line: 4, column: 2 });
   });
 
+  it('offset() inverts position() on every character, line ends included', () => {
+    const text = 'ab\ncd\r\nef\rgh\n';
+    const index = new LineIndex(text);
+    for (let i = 0; i <= text.length; i++) {
+      const { line, column } = index.position(i);
+      expect(index.offset(line, column)).toBe(i);
+    }
+    expect(index.offset(3, 2)).toBe(text.indexOf('f'));
+  });
+
   it('counts columns in UTF-16 code units, as ESLint and editors do', () => {
     const text = '😀 x';
     expect(new LineIndex(text).position(text.indexOf('x'))).toEqual({ line: 1, column: 4 });
