@@ -292,6 +292,8 @@ class LanguageServer {
   private reportConfigProblem(error: ReplylintError | ReplylintErrors): void {
     const errors = error instanceof ReplylintErrors ? error.errors : [error];
     for (const [file, diagnostics] of configDiagnostics(errors, (f, line) => this.lineOf(f, line))) {
+      // Watched from now on, so fixing it re-lints (a rule folder is known only once it loads).
+      this.knownConfigFiles.add(file);
       const uri = this.uriOf(file);
       // Every document using the config fails the same way: publish its problems once.
       const key = JSON.stringify(diagnostics);

@@ -365,24 +365,27 @@ describe('replylint --lsp with a team rule folder and an ignore file', () => {
     return client.waitFor<Published>('textDocument/publishDiagnostics', (p) => p.uri === uriOf(name), since);
   }
 
-  it("lints with the team's rules; a broken rule file gets the problem, and fixing it re-lints", async () => {
-    const reply = await open('reply.txt', 'I have updated your ticket.\n');
-    expect(reply.diagnostics.map(brief)).toEqual([{ line: 0, from: 15, to: 26, severity: 2, code: 'house/ticket-jargon' }]);
-
+  it("puts a broken rule file's problem on it from the start, lints with the rule once it is fixed, and again when it breaks", async () => {
     const ruleUri = uriOf('house-rules/ticket-jargon.yaml');
+    const broken = RULE.replace('severity: warn\n', 'severity: warn\ntags: [billing]\n');
+    const onRule = { range: { start: { line: 4, character: 0 }, end: { line: 4, character: 15 } }, severity: 1, source: 'replylint', message: 'unknown key "tags"' };
+    writeFileSync(join(dir, 'house-rules', 'ticket-jargon.yaml'), broken);
     let since = client.mark();
-    writeFileSync(join(dir, 'house-rules', 'ticket-jargon.yaml'), RULE.replace('severity: warn\n', 'severity: warn\ntags: [billing]\n'));
-    client.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: ruleUri, type: 2 }] });
-    const onRule = await client.waitFor<Published>('textDocument/publishDiagnostics', (p) => p.uri === ruleUri, since);
-    expect(onRule.diagnostics).toEqual([{ range: { start: { line: 4, character: 0 }, end: { line: 4, character: 15 } }, severity: 1, source: 'replylint', message: 'unknown key "tags"' }]);
-    expect((await client.waitFor<Published>('textDocument/publishDiagnostics', (p) => p.uri === uriOf('reply.txt'), since)).diagnostics).toEqual([]);
+    expect((await open('reply.txt', 'I have updated your ticket.\n')).diagnostics).toEqual([]);
+    expect((await client.waitFor<Published>('textDocument/publishDiagnostics', (p) => p.uri === ruleUri, since)).diagnostics).toEqual([onRule]);
 
     since = client.mark();
     writeFileSync(join(dir, 'house-rules', 'ticket-jargon.yaml'), RULE);
     client.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: ruleUri, type: 2 }] });
     const relinted = await client.waitFor<Published>('textDocument/publishDiagnostics', (p) => p.uri === uriOf('reply.txt'), since);
-    expect(relinted.diagnostics.map((d) => d.code)).toEqual(['house/ticket-jargon']);
+    expect(relinted.diagnostics.map(brief)).toEqual([{ line: 0, from: 15, to: 26, severity: 2, code: 'house/ticket-jargon' }]);
     expect((await client.waitFor<Published>('textDocument/publishDiagnostics', (p) => p.uri === ruleUri, since)).diagnostics).toEqual([]);
+
+    since = client.mark();
+    writeFileSync(join(dir, 'house-rules', 'ticket-jargon.yaml'), broken);
+    client.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: ruleUri, type: 2 }] });
+    expect((await client.waitFor<Published>('textDocument/publishDiagnostics', (p) => p.uri === ruleUri, since)).diagnostics).toEqual([onRule]);
+    expect((await client.waitFor<Published>('textDocument/publishDiagnostics', (p) => p.uri === uriOf('reply.txt'), since)).diagnostics).toEqual([]);
   });
 
   it('publishes nothing for a file the ignore file lists', async () => {
