@@ -3,6 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { basename, dirname, isAbsolute, relative, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { format } from 'node:util';
 import picomatch from 'picomatch';
 import {
   createConnection,
@@ -37,7 +38,7 @@ import {
 } from './convert.js';
 
 /** How long typing must pause before a document is linted again. */
-export const DEBOUNCE_MS = 200;
+const DEBOUNCE_MS = 200;
 
 /** Where a document is linted: its linter and the path that picks its format and config. */
 interface Target {
@@ -64,8 +65,8 @@ const WATCHERS = ['**/.replylintrc*', '**/replylint.config.*', '**/package.json'
 export function startLanguageServer(): Promise<number> {
   const connection = createConnection(process.stdin, process.stdout);
   // stdout carries the protocol: anything a dependency logs goes to the editor's output instead.
-  console.log = console.info = (...args: unknown[]) => connection.console.log(args.map(String).join(' '));
-  console.warn = console.error = (...args: unknown[]) => connection.console.error(args.map(String).join(' '));
+  console.log = console.info = (...args: unknown[]) => connection.console.log(format(...args));
+  console.warn = console.error = (...args: unknown[]) => connection.console.error(format(...args));
   new LanguageServer(connection).listen();
   return new Promise(() => {});
 }
@@ -152,7 +153,8 @@ class LanguageServer {
         if (edit) actions.push(...fixAllActions(doc.uri, edit, kinds));
         return actions;
       } catch (error) {
-        this.internalError(`code actions for ${doc.uri}`, error);
+        // A config broken since the lint: its problems are shown already.
+        if (!isReplylintError(error)) this.internalError(`code actions for ${doc.uri}`, error);
         return [];
       }
     });
@@ -270,7 +272,7 @@ class LanguageServer {
   /** Notes which config files and rule folders a linted file depends on. */
   private async rememberConfig(linter: ReplyLint, filePath: string): Promise<void> {
     const chain = await linter.chainFor(filePath);
-    for (const layer of chain.layers) if (isAbsolute(layer.name)) this.knownConfigFiles.add(layer.name);
+    for (const layer of chain.layers) if (isAbsolute(layer.name) && !chain.ruleDirs.includes(layer.name)) this.knownConfigFiles.add(layer.name);
     for (const dir of chain.ruleDirs) this.knownRuleDirs.add(dir);
   }
 

@@ -230,6 +230,13 @@ describe('replylint --lsp', () => {
     expect(diagnostics[0]!.message).toBe('“You have to” reads as an order. Prefer “Please”. (macro “Late parcel”, id 7)');
   });
 
+  it('shows a file that cannot be read (a JSON syntax error) as a diagnostic with no rule, where the problem is', async () => {
+    const { diagnostics } = await open('broken.json', '{\n  "macros": [\n    { "title": "Late" }\n    { "title": "Early" }\n  ]\n}\n', 'json');
+    expect(diagnostics).toEqual([
+      { range: { start: { line: 3, character: 4 }, end: { line: 3, character: 4 } }, severity: 1, source: 'replylint', message: 'a comma was expected', data: { version: 1 } },
+    ]);
+  });
+
   it('lints an untitled document with the defaults, in the format of its language', async () => {
     const uri = 'untitled:Untitled-1';
     const { diagnostics } = await open('', '# That is not possible.\n\nYou have to wait.\n', 'markdown', uri);
