@@ -1,12 +1,12 @@
 // `replylint --lsp` end to end: the real binary in a temporary project, spoken to over stdio by
 // a small JSON-RPC client (test/lsp/client.ts) as an editor would.
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadBuiltins } from '../../src/rules/load.js';
-import { assertBuilt, envWith, runCli } from '../e2e/run-cli.js';
+import { assertBuilt, envWith, REPO_ROOT, runCli } from '../e2e/run-cli.js';
 import { LspClient } from './client.js';
 
 interface Position {
@@ -313,6 +313,22 @@ describe('replylint --lsp, process and usage', () => {
       client.kill();
       rmSync(dir, { recursive: true, force: true });
     }
+  });
+
+  it("keeps the server library out of the CLI's start-up: only `--lsp` loads its chunk", () => {
+    assertBuilt();
+    const bundle = join(REPO_ROOT, 'dist/bundle');
+    const isServerChunk = (file: string) => readFileSync(join(bundle, file), 'utf8').includes('vscode-jsonrpc');
+    // What the CLI entry loads as it starts: its static imports, followed (an `import("…")` waits until needed).
+    const loaded = new Set<string>();
+    const visit = (file: string) => {
+      if (loaded.has(file)) return;
+      loaded.add(file);
+      for (const [, next] of readFileSync(join(bundle, file), 'utf8').matchAll(/(?<!import\()"\.\/([\w.-]+\.js)"/g)) visit(next!);
+    };
+    visit('replylint.js');
+    expect([...loaded].filter(isServerChunk)).toEqual([]);
+    expect(readdirSync(bundle).filter((f) => f.endsWith('.js') && isServerChunk(f))).toHaveLength(1);
   });
 
   it('refuses file arguments with a usage error (exit 2), and --help lists --lsp', async () => {
