@@ -1,8 +1,9 @@
 // Build step: bundle the CLI into dist/bundle/ with esbuild. Node resolves and compiles one
 // file instead of hundreds of small modules, which halves a cold start (the pre-commit case).
 // Heavy parts stay in lazily loaded chunks (compromise, the Markdown parser).
-// The bundle sits at the same depth as dist/cli/, so import.meta.url-relative paths to
-// package.json, schema/ and rules/ resolve the same in both.
+// The bundle and its chunks sit at the same depth as dist/cli/, so import.meta.url-relative paths
+// to package.json, schema/ and rules/ resolve the same in both, whichever chunk the code lands in
+// (the language server's chunk shares most of the core, so esbuild moves the core into a chunk).
 import { rmSync } from 'node:fs';
 import { build } from 'esbuild';
 
@@ -29,7 +30,7 @@ await build({
   ...common,
   entryPoints: { replylint: 'dist/cli/index.js' },
   splitting: true,
-  chunkNames: 'chunks/[name]-[hash]',
+  chunkNames: '[name]-[hash]',
 });
 
 // The worker thread of --concurrency, as one file of its own beside the CLI bundle (src/api/pool.ts

@@ -71,13 +71,11 @@ function deserializeError(error: SerializedError): Error {
 }
 
 /**
- * The worker script. In the compiled modules it sits beside this file (dist/api/); in the bundle
- * this code may be in dist/bundle/ or in dist/bundle/chunks/, and the worker is built as
- * dist/bundle/lint-worker.js.
+ * The worker script: beside this file, in the compiled modules (dist/api/) and in the bundle,
+ * whose chunks are all in dist/bundle/ with the worker built as dist/bundle/lint-worker.js.
  */
 function workerScript(): URL {
-  const here = new URL('.', import.meta.url);
-  return new URL('lint-worker.js', here.pathname.endsWith('/chunks/') ? new URL('..', here) : here);
+  return new URL('lint-worker.js', import.meta.url);
 }
 
 /**

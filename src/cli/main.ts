@@ -110,6 +110,7 @@ function program(io: CliIO): Command {
     .option('--cache', 'reuse the results of files unchanged since the last run (content, config, rules and version)')
     .option('--cache-location <path>', 'the cache file, or a folder to keep .replylintcache in (default: ./.replylintcache)')
     .option('--no-progress', 'no progress bar on stderr (shown only on a terminal, outside CI, for runs over half a second)')
+    .option('--lsp', 'speak the Language Server Protocol on stdin/stdout (for editors)')
     .option('--stdin', 'lint text read from standard input')
     .option('--stdin-filename <name>', 'file name for --stdin text: picks the format and the config')
     .option('--list-rules', 'list every rule and how the config sets it')
@@ -165,6 +166,7 @@ function parseCount(value: string): number {
 }
 
 export async function main(argv: string[], io: CliIO): Promise<number> {
+  if (argv.includes('--lsp')) return languageServer(argv, io);
   if (argv[0] === 'test-rules') return testRulesCommand(argv.slice(1), io);
   const cmd = program(io);
   try {
@@ -183,6 +185,21 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
   } catch (error) {
     return reportFailure(error, opts.debug ?? false, io);
   }
+}
+
+/**
+ * `replylint --lsp`: the editor sends the documents, so nothing else may be named. `--stdio` and
+ * `--clientProcessId` are what LSP clients append (the server library reads the latter itself).
+ * The server's code is loaded only here, to keep the CLI's start-up quick.
+ */
+async function languageServer(argv: string[], io: CliIO): Promise<number> {
+  const others = argv.filter((arg, i) => arg !== '--lsp' && arg !== '--stdio' && !arg.startsWith('--clientProcessId=') && arg !== '--clientProcessId' && argv[i - 1] !== '--clientProcessId');
+  if (others.length) {
+    io.stderr(`replylint: --lsp takes no paths or other options (the editor sends the documents): ${others.join(' ')}\n`);
+    return EXIT_FAILURE;
+  }
+  const { startLanguageServer } = await import('../lsp/server.js');
+  return startLanguageServer();
 }
 
 /** `replylint test-rules [DIR]`: check a folder of rule files (default: the built-in ones) and run their examples. */
