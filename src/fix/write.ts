@@ -1,7 +1,7 @@
 // Writing fixed files: atomically (a temporary file beside the target, then a rename), in the
 // file's own encoding, keeping its permissions, and never over a file that changed on disk
 // since it was read.
-import { chmodSync, closeSync, fsyncSync, mkdirSync, openSync, readFileSync, realpathSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
+import { chmodSync, closeSync, fsyncSync, mkdirSync, openSync, readFileSync, realpathSync, renameSync, rmSync, statSync, writeFileSync, writeSync, type Stats } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { createHash, randomBytes } from 'node:crypto';
 
@@ -62,13 +62,20 @@ export function writeFixed(snap: FileSnapshot, text: string): void {
  */
 export function atomicWrite(path: string, data: string | Uint8Array): void {
   let target = path;
-  let mode: number | undefined;
+  let stat: Stats | undefined;
   try {
     target = realpathSync(path);
-    mode = statSync(target).mode & 0o7777;
+    stat = statSync(target);
   } catch {
     // A new file: default permissions.
   }
+  // A device or a pipe (`-o /dev/null`, `-o /dev/stdout`, a FIFO) is written to, not replaced:
+  // renaming over it would put a regular file where the device was.
+  if (stat && !stat.isFile()) {
+    writeFileSync(target, data);
+    return;
+  }
+  const mode = stat ? stat.mode & 0o7777 : undefined;
   mkdirSync(dirname(target), { recursive: true });
   const temp = join(dirname(target), `.${basename(target)}.${process.pid}-${randomBytes(4).toString('hex')}.tmp`);
   try {
