@@ -159,6 +159,11 @@ export function contains(range: Range, at: Position): boolean {
   return after(at, range.start) && after(range.end, at);
 }
 
+/** Whether two ranges share a position (touching ends count: a cursor at a word's end is on it). */
+export function overlaps(a: Range, b: Range): boolean {
+  return contains(a, b.start) || contains(a, b.end) || contains(b, a.start);
+}
+
 /** Hover text for the rules of the diagnostics under the cursor: summary, why, and the docs page. */
 export function ruleHover(rules: Array<{ def: RuleDefinition; docsUrl?: string }>, range: Range): Hover | undefined {
   if (rules.length === 0) return undefined;

@@ -32,6 +32,7 @@ import {
   fixAllActions,
   kindWanted,
   minimalEdit,
+  overlaps,
   quickFixes,
   ruleHover,
   toDiagnostic,
@@ -136,18 +137,21 @@ class LanguageServer {
     connection.onDidChangeWatchedFiles(({ changes }) => {
       if (changes.some((change) => this.isConfigFile(change.uri))) this.configChanged();
     });
-    connection.onCodeAction(async ({ textDocument, context }) => {
+    connection.onCodeAction(async ({ textDocument, range, context }) => {
       const doc = documents.get(textDocument.uri);
       if (!doc) return [];
       try {
         const fixable = (diagnostics: Diagnostic[]) => diagnostics.some((d) => dataOf(d, doc.version)?.fix);
         const quickfix = kindWanted('quickfix', context.only);
-        const actions = quickfix ? quickFixes(doc.uri, context.diagnostics, doc.version) : [];
+        // Some clients send no diagnostics with the request: then ours under the range are meant.
+        const own = context.diagnostics.filter((d) => d.source === 'replylint');
+        const asked = own.length ? own : (this.published.get(doc.uri)?.diagnostics ?? []).filter((d) => overlaps(d.range, range));
+        const actions = quickfix ? quickFixes(doc.uri, asked, doc.version) : [];
         // Fix-all as a quick fix where a fixable problem is; as a source action (on save) only
         // when asked for by kind, so a menu of every action does not list it twice.
         const kinds = [
           ...(context.only && kindWanted(FIX_ALL_KIND, context.only) && fixable(this.published.get(doc.uri)?.diagnostics ?? []) ? [FIX_ALL_KIND] : []),
-          ...(quickfix && fixable(context.diagnostics) ? ['quickfix'] : []),
+          ...(quickfix && fixable(asked) ? ['quickfix'] : []),
         ];
         const edit = kinds.length ? await this.fixAllEdit(doc) : undefined;
         if (edit) actions.push(...fixAllActions(doc.uri, edit, kinds));

@@ -6,6 +6,7 @@ import { ReplylintError } from '../../src/errors.js';
 import {
   configDiagnostics,
   contains,
+  overlaps,
   extensionForLanguage,
   fixAllActions,
   kindWanted,
@@ -204,6 +205,14 @@ describe('contains', () => {
       contains(range, { line: 2, character: 2 }),
       contains(range, { line: 2, character: 3 }),
     ]).toEqual([false, true, true, true, false]);
+  });
+});
+
+describe('overlaps', () => {
+  const range = { start: { line: 1, character: 4 }, end: { line: 1, character: 9 } };
+  const at = (from: number, to: number) => ({ start: { line: 1, character: from }, end: { line: 1, character: to } });
+  it('is true for a cursor inside or at either end, a range across it or inside it; false for one beside it', () => {
+    expect([at(6, 6), at(9, 9), at(4, 4), at(0, 20), at(5, 7), at(0, 3), at(10, 12)].map((r) => overlaps(range, r))).toEqual([true, true, true, true, true, false, false]);
   });
 });
 

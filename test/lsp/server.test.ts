@@ -169,6 +169,16 @@ describe('replylint --lsp', () => {
     );
   });
 
+  it('answers a code action request that carries no diagnostics with the fixes of its own problems under the range', async () => {
+    const uri = uriOf('reply.txt');
+    const deadEnd = lastPublished(uri).diagnostics.find((d) => d.code === 'refusal/dead-end')!;
+    const cursor = { start: { line: deadEnd.range.start.line, character: 5 }, end: { line: deadEnd.range.start.line, character: 5 } };
+    const actions = await client.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri }, range: cursor, context: { diagnostics: [] } });
+    expect(actions.map((a) => a.title)).toEqual(['Rewrite: “Here\'s what I can do instead: [alternative].”']);
+    const elsewhere = { start: { line: 0, character: 0 }, end: { line: 0, character: 2 } };
+    expect(await client.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri }, range: elsewhere, context: { diagnostics: [] } })).toEqual([]);
+  });
+
   it('publishes only the latest version when changes come faster than the debounce', async () => {
     const uri = uriOf('fast.txt');
     await open('fast.txt', 'Thanks for writing in.\n');
