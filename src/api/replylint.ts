@@ -439,9 +439,10 @@ function isLargeUtf8(file: string): boolean {
 }
 
 // package.json, CI workflows and the like: never replies, whoever names them ("**/" matches the
-// top level too). Compiled on first use: only --skip-non-replies needs it, and start-up counts.
+// top level too). Compiled on first use: only --skip-non-replies (and the language server) needs
+// it, and start-up counts.
 let notReplyFile: picomatch.Matcher | undefined;
-function isNotReplyFile(relPath: string): boolean {
+export function isNotReplyFile(relPath: string): boolean {
   notReplyFile ??= picomatch(NOT_REPLY_FILES, { dot: true, nocase: true });
   return notReplyFile(relPath.split('\\').join('/'));
 }

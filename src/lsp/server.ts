@@ -4,7 +4,6 @@ import { readFileSync } from 'node:fs';
 import { basename, dirname, isAbsolute, relative, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { format } from 'node:util';
-import picomatch from 'picomatch';
 import {
   createConnection,
   DidChangeWatchedFilesNotification,
@@ -18,11 +17,10 @@ import {
   type TextEdit,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { ReplyLint, IGNORE_FILE } from '../api/replylint.js';
+import { ReplyLint, IGNORE_FILE, isNotReplyFile } from '../api/replylint.js';
 import { SEARCH_PLACES } from '../config/load.js';
 import { ReplylintError, ReplylintErrors } from '../errors.js';
 import { lintAndFix } from '../fix/apply.js';
-import { NOT_REPLY_FILES } from '../sources/index.js';
 import {
   configDiagnostics,
   contains,
@@ -92,7 +90,6 @@ class LanguageServer {
   private readonly knownRuleDirs = new Set<string>();
   private configTimer: NodeJS.Timeout | undefined;
   private shuttingDown = false;
-  private readonly notReplyFile = picomatch(NOT_REPLY_FILES, { dot: true, nocase: true });
 
   constructor(private readonly connection: Connection) {}
 
@@ -264,7 +261,7 @@ class LanguageServer {
     if (!file) return true;
     if (this.isConfigFile(uri)) return false;
     const root = this.roots.find((r) => isInside(file, r));
-    return !this.notReplyFile((root ? relative(root, file) : basename(file)).split('\\').join('/'));
+    return !isNotReplyFile(root ? relative(root, file) : basename(file));
   }
 
   private isConfigFile(uri: string): boolean {
