@@ -216,6 +216,7 @@ export class ReplyLint {
     for (const def of chain.registry.definitions()) {
       meta[def.id] = {
         summary: def.summary,
+        family: def.family,
         why: def.why.trim(),
         defaultSeverity: def.severity,
         ...(def.url ? { docsUrl: def.url } : {}),

@@ -18,7 +18,7 @@ export function formatHtml(results: LintResult[], options: HtmlOptions): string 
   const show = (p: string) => shownPath(p, options);
   const figures = summaryFigures(results);
   const problems = results.flatMap((r) => r.messages.map((m) => ({ result: r, m })));
-  const byFamily = tally(problems.map(({ m }) => familyOf(m)));
+  const byFamily = tally(problems.map(({ m }) => familyOf(m.ruleId, meta)));
   const byRule = tally(problems.map(({ m }) => m.ruleId ?? INPUT_FAMILY));
 
   const title = `replylint report: ${plural(figures.problems, 'problem')} in ${plural(figures.files, 'file')}`;
@@ -125,10 +125,12 @@ function summarySection(f: SummaryFigures): string {
 // ---------------------------------------------------------------------------
 // Families and rules
 
-export function familyOf(m: Pick<LintMessage, 'ruleId'>): string {
-  if (!m.ruleId) return INPUT_FAMILY;
-  const slash = m.ruleId.indexOf('/');
-  return slash > 0 ? m.ruleId.slice(0, slash) : m.ruleId;
+/** A rule's family as its rule file declares it; without one (a rule not in rulesMeta), its id's prefix. */
+export function familyOf(ruleId: string | null, meta: Record<string, RuleMeta>): string {
+  if (!ruleId) return INPUT_FAMILY;
+  if (Object.hasOwn(meta, ruleId) && meta[ruleId]!.family) return meta[ruleId]!.family!;
+  const slash = ruleId.indexOf('/');
+  return slash > 0 ? ruleId.slice(0, slash) : ruleId;
 }
 
 /** Counts by key, most first, then by name, so the order never depends on the input's. */
@@ -175,7 +177,7 @@ function familySection(byFamily: Array<[string, number]>, byRule: Array<[string,
       `<tr data-family="${esc(family)}" data-count="${n}"><th scope="row">${esc(familyLabel(family))}</th><td class="num">${n}</td><td>${bar(n, maxFamily, family)}</td></tr>`,
   );
   const ruleRows = byRule.map(([rule, n]) => {
-    const family = rule === INPUT_FAMILY ? INPUT_FAMILY : familyOf({ ruleId: rule });
+    const family = rule === INPUT_FAMILY ? INPUT_FAMILY : familyOf(rule, meta);
     const summary = meta[rule]?.summary;
     return `<tr data-rule="${esc(rule)}" data-count="${n}"><th scope="row"><code>${esc(rule === INPUT_FAMILY ? familyLabel(rule) : rule)}</code>${summary ? `<span class="summary">${esc(summary)}</span>` : ''}</th><td class="num">${n}</td><td>${bar(n, maxRule, family)}</td></tr>`;
   });
@@ -276,7 +278,7 @@ function problemsSection(results: LintResult[], meta: Record<string, RuleMeta>, 
     out.push('<p>No problems.</p>', '</section>');
     return out.join('\n');
   }
-  const families = [...new Set(withProblems.flatMap((r) => r.messages.map(familyOf)))].sort(compare);
+  const families = [...new Set(withProblems.flatMap((r) => r.messages.map((m) => familyOf(m.ruleId, meta))))].sort(compare);
   const rules = [...new Set(withProblems.flatMap((r) => r.messages.map((m) => m.ruleId ?? INPUT_FAMILY)))].sort(compare);
   const option = (value: string, label: string) => `<option value="${esc(value)}">${esc(label)}</option>`;
   // Hidden until the script runs: without it every problem is listed and nothing pretends to filter.
@@ -304,7 +306,7 @@ function problemsSection(results: LintResult[], meta: Record<string, RuleMeta>, 
 
 function problemItem(m: LintMessage, index: number, path: string, lines: string[] | undefined, meta: Record<string, RuleMeta>): string {
   const severity = isError(m) ? 'error' : 'warning';
-  const family = familyOf(m);
+  const family = familyOf(m.ruleId, meta);
   const rule = m.ruleId ?? INPUT_FAMILY;
   const ruleMeta = m.ruleId ? meta[m.ruleId] : undefined;
   const docs = safeUrl(m.docsUrl ?? ruleMeta?.docsUrl);

@@ -11,6 +11,8 @@ import { formatStylish, type StylishOptions } from './stylish.js';
 /** What a rule is, for formats that describe the rules next to the results (SARIF). */
 export interface RuleMeta {
   summary: string;
+  /** the family its rule file declares (blame, refusal …): how the HTML report groups problems */
+  family?: string;
   why?: string;
   docsUrl?: string;
   fixable?: boolean;

@@ -92,6 +92,14 @@ describe('html report: families, rules and top lists', () => {
     expect(html).toContain('<svg class="bar" width="240" height="14" viewBox="0 0 240 14" aria-hidden="true" focusable="false"><rect width="240" height="14" rx="2" fill="#b3261e"/></svg>');
   });
 
+  it("groups a team's own rule under the family its rule file declares, not its id's prefix", () => {
+    const own: LintMessage = { ...youHaveTo, ruleId: 'acme/no-sorry' };
+    const html = formatHtml([result('/w/a.txt', [own, youHaveTo, blame])], { ...options, rulesMeta: { ...meta, 'acme/no-sorry': { summary: 'No sorry.', family: 'tone' } } });
+    expect([...html.matchAll(/<tr data-family="([^"]+)" data-count="(\d+)">/g)].map((m) => `${m[1]} ${m[2]}`)).toEqual(['tone 2', 'blame 1']);
+    expect(html).toContain('data-family="tone" data-rule="acme/no-sorry"');
+    expect(html).not.toContain('data-family="acme"');
+  });
+
   it('scales the bars to the most frequent family', () => {
     const html = formatHtml([result('/w/a.txt', [blame, blame, blame, youHaveTo])], options);
     expect(html).toMatch(/<tr data-family="blame" data-count="3">.*<rect width="240" /);
