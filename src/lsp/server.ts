@@ -246,7 +246,7 @@ class LanguageServer {
       this.defaultsLinter ??= new ReplyLint({ cwd: this.roots[0] ?? process.cwd(), configLookup: false, ignore: false });
       return { linter: this.defaultsLinter, filePath: `untitled${extensionForLanguage(doc.languageId)}` };
     }
-    const root = this.roots.filter((r) => isInside(file, r)).sort((a, b) => b.length - a.length)[0] ?? dirname(file);
+    const root = this.rootOf(file) ?? dirname(file);
     let linter = this.linters.get(root);
     if (!linter) {
       linter = new ReplyLint({ cwd: root });
@@ -260,8 +260,13 @@ class LanguageServer {
     const file = filePathOf(uri);
     if (!file) return true;
     if (this.isConfigFile(uri)) return false;
-    const root = this.roots.find((r) => isInside(file, r));
+    const root = this.rootOf(file);
     return !isNotReplyFile(root ? relative(root, file) : basename(file));
+  }
+
+  /** The innermost workspace root holding the file, if any. */
+  private rootOf(file: string): string | undefined {
+    return this.roots.filter((r) => isInside(file, r)).sort((a, b) => b.length - a.length)[0];
   }
 
   private isConfigFile(uri: string): boolean {
@@ -313,7 +318,7 @@ class LanguageServer {
 
   /** A path relative to its workspace root, as the CLI run there would print it. */
   private displayPath(file: string): string {
-    const root = this.roots.find((r) => isInside(file, r));
+    const root = this.rootOf(file);
     return root ? relative(root, file) : file;
   }
 
