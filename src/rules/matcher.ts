@@ -5,6 +5,7 @@ import type { Sentence, Token } from '../document/document.js';
 import { loadedNlp } from '../document/nlp.js';
 import { normalizeWord, splitPhraseWords, stem } from '../document/normalize.js';
 import type { MatcherSpec } from '../types.js';
+import { mendLookahead } from './lookahead.js';
 import { MAX_PATTERN_SENTENCE_WORDS } from './pattern-guard.js';
 
 /** A found span in a sentence, in segment offsets. */
@@ -243,7 +244,7 @@ class PhraseMatcher implements Matcher {
 }
 
 /** Overlapping hits of one matcher: keep the longest (the first on ties). */
-function dropOverlapping(hits: Hit[]): Hit[] {
+export function dropOverlapping(hits: Hit[]): Hit[] {
   if (hits.length < 2) return hits;
   const sorted = [...hits].sort((a, b) => b.end - b.start - (a.end - a.start));
   const kept: Hit[] = [];
@@ -317,8 +318,11 @@ function trimTrailing(text: string, start: number, end: number): string {
 }
 
 class PatternMatcher implements Matcher {
-  /** `parsed`: compromise re-reads a pattern string on every match; it is read once, on first use */
-  private readonly compiled: Array<{ pattern: string; prefilter: Array<string[][]>; parsed?: object[] }>;
+  /**
+   * `parsed`: compromise re-reads a pattern string on every match; it is read once, on first use,
+   * into the term lists that match it as written (see lookahead.ts)
+   */
+  private readonly compiled: Array<{ pattern: string; prefilter: Array<string[][]>; parsed?: object[][] }>;
 
   constructor(patterns: string[]) {
     this.compiled = patterns.map((pattern) => ({ pattern, prefilter: patternPrefilter(pattern) }));
@@ -346,20 +350,22 @@ class PatternMatcher implements Matcher {
   find(sentence: Sentence): Hit[] {
     const hits: Hit[] = [];
     for (const entry of this.candidates(sentence)) {
-      const m = sentence.nlp().match((entry.parsed ??= loadedNlp().parseMatch(entry.pattern)));
-      if (!m.found) continue;
-      const matches = m.json({ offset: true }) as NlpSpan[];
-      const groups = Object.entries(m.groups() as Record<string, { json(o: object): NlpSpan[] }>).map(([name, view]) => [name, view.json({ offset: true })] as const);
-      for (const match of matches) {
-        const { start } = match.offset;
-        const matchEnd = spanEnd(match);
-        const captures: Record<string, string> = {};
-        for (const [name, items] of groups) {
-          const item = items.find((g) => g.offset.start >= start && spanEnd(g) <= matchEnd);
-          if (item) captures[name] = trimTrailing(sentence.text, item.offset.start, spanEnd(item));
+      for (const regs of (entry.parsed ??= mendLookahead(loadedNlp().parseMatch(entry.pattern)))) {
+        const m = sentence.nlp().match(regs);
+        if (!m.found) continue;
+        const matches = m.json({ offset: true }) as NlpSpan[];
+        const groups = Object.entries(m.groups() as Record<string, { json(o: object): NlpSpan[] }>).map(([name, view]) => [name, view.json({ offset: true })] as const);
+        for (const match of matches) {
+          const { start } = match.offset;
+          const matchEnd = spanEnd(match);
+          const captures: Record<string, string> = {};
+          for (const [name, items] of groups) {
+            const item = items.find((g) => g.offset.start >= start && spanEnd(g) <= matchEnd);
+            if (item) captures[name] = trimTrailing(sentence.text, item.offset.start, spanEnd(item));
+          }
+          const end = start + trimTrailing(sentence.text, start, matchEnd).length;
+          hits.push({ sentence, start: sentence.start + start, end: sentence.start + end, captures });
         }
-        const end = start + trimTrailing(sentence.text, start, matchEnd).length;
-        hits.push({ sentence, start: sentence.start + start, end: sentence.start + end, captures });
       }
     }
     // Several patterns of one rule may match the same words; report the longest once.
@@ -371,6 +377,7 @@ class PatternMatcher implements Matcher {
 
 class UnionMatcher implements Matcher {
   constructor(private readonly parts: Matcher[]) {}
+  /** A rule's phrase and its pattern may find the same words: one report, the longest. */
   find(sentence: Sentence): Hit[] {
     return this.parts.flatMap((p) => p.find(sentence));
   }

@@ -85,6 +85,36 @@ describe('pattern prefilter', () => {
   });
 });
 
+describe('pattern wildcards look ahead as written (compromise scans to the next term without backtracking)', () => {
+  async function patternFound(pattern: string, text: string): Promise<string[]> {
+    await ensureNlp();
+    const s = sentence(text);
+    return compileMatcher({ pattern }).find(s).map((h) => s.text.slice(h.start, h.end));
+  }
+
+  it('stops at an alternation whose alternatives are several words long', async () => {
+    const pattern = 'lost .+ (which is why|hence)';
+    expect(await patternFound(pattern, 'They lost it, which is why it came back.')).toEqual(['lost it, which is why']);
+    expect(await patternFound(pattern, 'They lost it, hence the delay.')).toEqual(['lost it, hence']);
+    expect(await patternFound(pattern, 'They lost it and then found it.')).toEqual([]);
+    expect(await patternFound('lost .{0,4} (which is why|hence)', 'They lost it, which is why it came back.')).toEqual(['lost it, which is why']);
+  });
+
+  it('keeps captures of a mended alternation', async () => {
+    await ensureNlp();
+    const s = sentence('I can refund it, but bear in mind the fee stays.');
+    const hits = compileMatcher({ pattern: '[<offer>.+] (bear in mind|heads up) [<limit>.+]' }).find(s);
+    expect(hits.map((h) => h.captures)).toEqual([{ offer: 'I can refund it, but', limit: 'the fee stays' }]);
+  });
+
+  it('matches an optional term after a wildcard with it and without it', async () => {
+    const pattern = 'lost .+ #Adverb? (so|hence)';
+    expect(await patternFound(pattern, 'They lost it, so it came back.')).toEqual(['lost it, so']);
+    expect(await patternFound(pattern, 'They lost it, probably hence the delay.')).toEqual(['lost it, probably hence']);
+    expect(await patternFound(pattern, 'They lost it and found it.')).toEqual([]);
+  });
+});
+
 describe('exceptions', () => {
   it('cancel overlapping hits, or every hit in the sentence with scope: sentence', () => {
     const rule = compileRule(
