@@ -379,7 +379,14 @@ class UnionMatcher implements Matcher {
   constructor(private readonly parts: Matcher[]) {}
   /** A rule's phrase and its pattern may find the same words: one report, the longest. */
   find(sentence: Sentence): Hit[] {
-    return this.parts.flatMap((p) => p.find(sentence));
+    // A phrase and a pattern of one rule may find the same words ("cannot be moved"): report them once.
+    const seen = new Set<string>();
+    return this.parts
+      .flatMap((p) => p.find(sentence))
+      .filter((h) => {
+        const key = `${h.start}:${h.end}`;
+        return !seen.has(key) && !!seen.add(key);
+      });
   }
   needsNlp(sentence: Sentence): boolean {
     return this.parts.some((p) => p.needsNlp(sentence));
