@@ -42,5 +42,6 @@ const SUPPORT_AGENTS: Record<string, string> = Object.fromEntries(
     'examiner', 'landlord', 'service', 'office', 'store', 'post', 'api', 'library', 'plugin', 'network',
     'crew', 'fitters', 'installers', 'developers', 'engineers', 'engineer', 'technician', 'tutor',
     'lecturer', 'dealer', 'coworker', 'co-worker', 'rep', 'receptionist', 'advisor', 'adviser', 'concierge', 'franchise', 'studio', 'mailer', 'shop', 'lot', 'storage', 'cloud', 'letting agent', 'travel agent', 'tour operator', 'post office', 'app store',
+    'admin', 'administrator', 'machine', 'installer',
   ].map((w) => [w, 'Actor']),
 );
