@@ -47,6 +47,10 @@ export function patternProblem(pattern: string): string | undefined {
   if (capture !== undefined) {
     return `"${capture}" in the pattern is not a capture name, and compromise fails on it: name a capture "[<actor>…]" (letters, digits, "_" or "-" between "<" and ">")`;
   }
+  const optionalCapture = partlyOptionalCapture(pattern);
+  if (optionalCapture !== undefined) {
+    return `the optional capture "${optionalCapture}" makes only its last term optional in compromise: put its terms in one group, e.g. "[<what>(your #Noun)]?"`;
+  }
   const nested = nestedGroup(pattern);
   if (nested !== undefined) {
     return `the pattern nests ( ) groups in "${nested}", which compromise reads wrongly: write each alternative in full, e.g. "(a c|b c|d)" for "((a|b) c|d)", or use several patterns`;
@@ -76,4 +80,14 @@ function outerGroup(pattern: string, open: number): string {
     else if (pattern[i] === ')' && --depth === 0) return pattern.slice(open, i + 1);
   }
   return pattern.slice(open);
+}
+
+/** An optional capture of several terms not wrapped in one ( ) group: "[<what>your #Noun]?". */
+function partlyOptionalCapture(pattern: string): string | undefined {
+  for (const m of pattern.matchAll(/\[<[\w-]+>([^\]]*)\]\?/g)) {
+    const body = m[1]!.trim();
+    const oneGroup = body.startsWith('(') && outerGroup(body, 0) === body;
+    if (!oneGroup && /\s/.test(body)) return m[0];
+  }
+  return undefined;
 }

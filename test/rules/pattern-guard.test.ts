@@ -70,6 +70,15 @@ describe('patternProblem', () => {
     expect(patternProblem(pattern)).toBe(message);
   });
 
+  it('rejects an optional capture of several terms outside one group, which compromise makes only partly optional', () => {
+    expect(patternProblem('lost [<what>your #Noun]?')).toBe(
+      'the optional capture "[<what>your #Noun]?" makes only its last term optional in compromise: put its terms in one group, e.g. "[<what>(your #Noun)]?"',
+    );
+    expect(patternProblem('lost [<what>(your #Noun|the #Noun)]?')).toBeUndefined();
+    expect(patternProblem('lost [<what>#Noun]?')).toBeUndefined();
+    expect(patternProblem('[<who>the #Noun] lost it')).toBeUndefined();
+  });
+
   it('rejects a pattern longer than the limit, and accepts one at the limit', () => {
     const at = `${'late '.repeat(MAX_PATTERN_LENGTH / 5 - 1)}later`;
     expect(at.length).toBe(MAX_PATTERN_LENGTH);
