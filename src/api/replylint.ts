@@ -364,17 +364,21 @@ export class ReplyLint {
     if (!this.options.fix && format === 'jsonl' && isLargeUtf8(file)) {
       return { result: await lintJsonLinesFile(file, common) };
     }
-    const bytes = readBytes(file);
+    let bytes: Buffer | undefined = readBytes(file);
     const decoded = sizeProblem(bytes.length, format) ?? decodeFile(bytes);
     if ('error' in decoded) {
       return { result: summarize(file, [{ ruleId: null, severity: 2, fatal: true, message: decoded.error, line: 1, column: 1, endLine: 1, endColumn: 1 }]) };
     }
+    // Without fixes the bytes serve only the cache's digest: it is taken now and the buffer let
+    // go, so a large export is not held twice (bytes and text) while it is linted.
+    const early = !this.options.fix && digest ? contentDigest(bytes) : undefined;
+    if (!this.options.fix) bytes = undefined;
     const result = await this.lint(decoded.text, { ...common, filePath: file });
-    const snap = result.output !== undefined ? snapshot(file, bytes, decoded.text) : undefined;
+    const snap = result.output !== undefined && bytes ? snapshot(file, bytes, decoded.text) : undefined;
     return {
       result,
       ...(snap ? { snapshot: snap } : {}),
-      ...(digest ? { digest: snap?.digest ?? contentDigest(bytes) } : {}),
+      ...(digest ? { digest: early ?? snap?.digest ?? contentDigest(bytes!) } : {}),
     };
   }
 }

@@ -60,15 +60,18 @@ export function* eachReply(segments: Segment[]): Generator<Reply> {
     if (list) list.push(segment);
     else byReply.set(segment.reply, [segment]);
   }
-  for (const [key, list] of byReply) {
-    const reply: Reply = { key, sentences: [] };
-    let paragraph = 0;
-    for (const segment of list) {
-      const tree = parser.parse(segment.text) as Root;
-      for (const node of tree.children) if (node.type === 'ParagraphNode') addParagraph(node, segment, paragraph++, reply);
-    }
-    yield reply;
+  for (const [key, list] of byReply) yield makeReply(key, list);
+}
+
+/** One reply from its segments, in order: each parsed into paragraphs of sentences. */
+export function makeReply(key: string, segments: Segment[]): Reply {
+  const reply: Reply = { key, sentences: [] };
+  let paragraph = 0;
+  for (const segment of segments) {
+    const tree = parser.parse(segment.text) as Root;
+    for (const node of tree.children) if (node.type === 'ParagraphNode') addParagraph(node, segment, paragraph++, reply);
   }
+  return reply;
 }
 
 function addParagraph(node: Paragraph, segment: Segment, paragraph: number, reply: Reply): void {

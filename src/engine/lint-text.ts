@@ -2,12 +2,12 @@
 // No file system, argv, console or process here (the CLI, LSP and browser share it).
 import { checkFor, type Finding } from '../checks/index.js';
 import type { Hit } from '../rules/matcher.js';
-import { eachReply, type Reply } from '../document/document.js';
+import { makeReply, type Reply } from '../document/document.js';
 import { ensureNlp, isNlpLoaded } from '../document/nlp.js';
 import type { CompiledRule } from '../rules/compile.js';
 import type { RuleRegistry } from '../rules/registry.js';
 import { checkTemplate, type TemplateFinding } from '../checks/template.js';
-import { readInput, type Field, type InputProblem } from '../sources/index.js';
+import { readFields, type Field, type FieldReading, type InputProblem } from '../sources/index.js';
 import { placeholderScanner } from '../sources/placeholders.js';
 import type { LintMessage, LintResult, ResolvedConfig, ResolvedRuleConfig, Segment, Suggestion } from '../types.js';
 import { applyDirectives, parseDirectives } from './directives.js';
@@ -42,10 +42,14 @@ export async function lintText(input: string, options: LintTextOptions): Promise
 
   if (active.length > 0) {
     const lines = new LineIndex(text);
-    const reading = await readInput(text, filePath, options.config.input, { foundByWalk: options.foundByWalk ?? false });
-    inputInfo = { format: reading.format, replies: reading.replies };
+    const reading = await readFields(text, filePath, options.config.input, { foundByWalk: options.foundByWalk ?? false });
+    // `replies` is known once every reply is read: set then, in its place among the keys.
+    inputInfo = { format: reading.format, replies: 0 };
     for (const problem of reading.problems) messages.push(problemMessage(problem, lines));
-    for (const reply of eachReply(reading.segments)) {
+    // The replies with prose, which `replies` and `repliesWithProblems` count.
+    const counted = new Set<string>();
+    for await (const reply of eachReplyOf(reading)) {
+      counted.add(reply.key);
       if (!isNlpLoaded() && needsNlp(reply, active)) await ensureNlp();
       for (const { rule, setting } of active) {
         for (const finding of checkFor(rule.def.kind)(reply, rule, setting.options)) {
@@ -72,8 +76,8 @@ export async function lintText(input: string, options: LintTextOptions): Promise
       reportUnused: options.reportUnusedDisableDirectives ?? false,
       isKnownRule: (id) => options.rules.definition(id) !== undefined,
     });
+    inputInfo.replies = counted.size;
     // Only replies counted in `replies` (with prose): a template problem can sit in a field that has none.
-    const counted = new Set(reading.segments.map((s) => s.reply));
     const withProblems = new Set<string>();
     for (const m of messages) {
       const key = replyOf.get(m);
@@ -86,6 +90,31 @@ export async function lintText(input: string, options: LintTextOptions): Promise
   const result = summarize(filePath, messages);
   if (inputInfo) result.input = inputInfo;
   return result;
+}
+
+/**
+ * The file's replies in the order their prose first appears (as `eachReply` gives them), each as
+ * soon as its last field is read: a large export holds one macro's segments at a time, not all.
+ */
+async function* eachReplyOf(reading: FieldReading): AsyncGenerator<Reply> {
+  const { fields } = reading;
+  const lastField = new Map<string, number>();
+  fields.forEach((field, i) => lastField.set(field.reply, i));
+  // By first appearance: a reply is given once it and every reply before it are complete.
+  const pending = new Map<string, Segment[]>();
+  for (let i = 0; i < fields.length; i++) {
+    for (const segment of await reading.segmentsOf(fields[i]!)) {
+      const list = pending.get(segment.reply);
+      if (list) list.push(segment);
+      else pending.set(segment.reply, [segment]);
+    }
+    for (const [key, list] of pending) {
+      if ((lastField.get(key) ?? Infinity) > i) break;
+      pending.delete(key);
+      yield makeReply(key, list);
+    }
+  }
+  for (const [key, list] of pending) yield makeReply(key, list);
 }
 
 function templateMessage(finding: TemplateFinding, field: Field, rule: CompiledRule, setting: ResolvedRuleConfig, lines: LineIndex): LintMessage {

@@ -393,10 +393,58 @@ class UnionMatcher implements Matcher {
   }
 }
 
+/** A hit with its offsets relative to its sentence's start: what the cache keeps. */
+interface RelativeHit {
+  start: number;
+  end: number;
+  captures: Record<string, string>;
+  phrase?: string;
+}
+
+const NO_HITS: readonly RelativeHit[] = Object.freeze([]);
+
+/**
+ * How many sentence texts each matcher remembers. Replies repeat whole sentences (greetings,
+ * sign-offs, a macro's boilerplate): a generated corpus of 1,000 replies has ~10,000 sentences
+ * but ~1,000 distinct ones. Past this many the memory is dropped and refilled, so a run over
+ * any number of files stays bounded (~100 matchers × this many short entries).
+ */
+export const MATCH_CACHE_TEXTS = 4096;
+
+/**
+ * What a matcher finds depends only on the sentence's text: its tokens, the prefilter's word set
+ * and compromise's tags are all read from it. So the answer for a text is computed once per run
+ * and re-placed at each sentence that repeats it — compromise never tags a repeated sentence.
+ */
+class CachedMatcher implements Matcher {
+  private readonly byText = new Map<string, readonly RelativeHit[]>();
+
+  constructor(private readonly inner: Matcher) {}
+
+  find(sentence: Sentence): Hit[] {
+    let relative = this.byText.get(sentence.text);
+    if (relative === undefined) {
+      const hits = this.inner.find(sentence);
+      relative = hits.length === 0 ? NO_HITS : hits.map(({ start, end, captures, phrase }) => ({ start: start - sentence.start, end: end - sentence.start, captures, ...(phrase !== undefined && { phrase }) }));
+      if (this.byText.size >= MATCH_CACHE_TEXTS) this.byText.clear();
+      this.byText.set(sentence.text, relative);
+      return hits;
+    }
+    if (relative.length === 0) return [];
+    const offset = sentence.start;
+    return relative.map(({ start, end, captures, phrase }) => ({ sentence, start: start + offset, end: end + offset, captures: { ...captures }, ...(phrase !== undefined && { phrase }) }));
+  }
+
+  needsNlp(sentence: Sentence): boolean {
+    // A text answered before needs no tags this time.
+    return !this.byText.has(sentence.text) && this.inner.needsNlp(sentence);
+  }
+}
+
 export function compileMatcher(spec: MatcherSpec): Matcher {
   const parts: Matcher[] = [];
   if (spec.phrases?.length) parts.push(new PhraseMatcher(spec.phrases));
   const patterns = spec.pattern === undefined ? [] : Array.isArray(spec.pattern) ? spec.pattern : [spec.pattern];
   if (patterns.length) parts.push(new PatternMatcher(patterns));
-  return parts.length === 1 ? parts[0]! : new UnionMatcher(parts);
+  return new CachedMatcher(parts.length === 1 ? parts[0]! : new UnionMatcher(parts));
 }

@@ -116,13 +116,37 @@ export interface ReadOptions {
 }
 
 export async function readInput(text: string, filePath: string, input: InputOptions = {}, read: ReadOptions = {}): Promise<InputReading> {
+  const fields = await readFields(text, filePath, input, read);
+  const segments: Segment[] = [];
+  for (const field of fields.fields) for (const segment of await fields.segmentsOf(field)) segments.push(segment);
+  return { format: fields.format, fields: fields.fields, segments, replies: new Set(segments.map((s) => s.reply)).size, problems: fields.problems };
+}
+
+/** A file read as far as its reply texts: each field's prose is parsed into Segments when asked. */
+export interface FieldReading {
+  format: string;
+  fields: Field[];
+  problems: InputProblem[];
+  /** The field's prose as Segments (placeholders masked), in file offsets. */
+  segmentsOf(field: Field): Promise<Segment[]>;
+}
+
+/**
+ * As readInput, without parsing every field's prose up front: the linter takes one reply's
+ * segments at a time, so a large export never holds the segments of all its macros at once.
+ */
+export async function readFields(text: string, filePath: string, input: InputOptions = {}, read: ReadOptions = {}): Promise<FieldReading> {
   const format = formatFor(filePath, input);
   const scanner = placeholderScanner(input.placeholders);
+  const segmentsOf = async (field: Field): Promise<Segment[]> => {
+    const encode = compose(CONTENT_ENCODERS[field.content], field.loc.encode);
+    return (await contentSegments(field, input)).map((segment) => ({ ...through(maskPlaceholders(segment, scanner.find(segment.text)), field.loc), encode }));
+  };
   const problems: InputProblem[] = [];
   let fields: Field[];
   let label: string = format;
   // An empty file has nothing to report, whatever its format.
-  if (text.trim() === '') return { format, fields: [], segments: [], replies: 0, problems };
+  if (text.trim() === '') return { format, fields: [], problems, segmentsOf };
 
   try {
     switch (format) {
@@ -153,64 +177,72 @@ export async function readInput(text: string, filePath: string, input: InputOpti
       case 'jsonl':
       case 'yaml':
       case 'csv': {
-        const tree = await parseTree(format, text);
-        for (const p of tree.problems) problems.push({ ...p, fatal: false });
-        let found;
-        try {
-          found = (await import('./exports/index.js')).detectExport(tree.value, {
-            agents: agentsOf(input),
-            container: format,
-            ...(input.shape ? { shape: input.shape } : {}),
-            ...(input.fields ? { fields: input.fields } : {}),
-            ...(input.csv ? { csv: input.csv } : {}),
-          });
-        } catch (error) {
-          // The config's "input" does not fit this file (a CSV column it does not have).
-          problems.push({ message: `cannot read the file with the config's "input" settings: ${(error as Error).message}`, offset: 0, fatal: true });
-          fields = [];
-          break;
-        }
-        if (!found) {
-          problems.push({
-            message: read.foundByWalk
-              ? 'not linted: no reply text found in this data file (name the text fields with "input.fields" in the config, or add the file to ignorePatterns)'
-              : 'no reply text found: not an export shape replylint knows (name the text fields with "input.fields" in the config)',
-            offset: 0,
-            fatal: !read.foundByWalk,
-          });
-          fields = [];
-          break;
-        }
-        label = `${format}: ${found.format}`;
-        for (const s of found.skipped) problems.push({ message: `skipped: ${s.reason}`, offset: tree.offsetOf(s.path), fatal: false });
-        if (found.fields.length === 0) problems.push({ message: `nothing to lint: the ${found.format} shape was recognised but holds no reply text`, offset: 0, fatal: false });
-        fields = [];
-        for (const f of found.fields) {
-          const loc = tree.stringAt(f.path);
-          if (!loc) {
-            problems.push({ message: `skipped: no text at ${f.path.join('.')}`, offset: tree.offsetOf(f.path), fatal: false });
-            continue;
-          }
-          fields.push(exportField(f, loc, filePath));
-        }
+        // In a function of its own: the parsed tree (~8× the file for JSON) is garbage once the
+        // fields are located, before their prose is parsed, not kept alive across the awaits below.
+        const data = await readDataFields(format, text, filePath, input, read, problems);
+        fields = data.fields;
+        if (data.label) label = data.label;
         break;
       }
     }
   } catch (error) {
     if (!(error instanceof DataSyntaxError)) throw error;
-    return { format, fields: [], segments: [], replies: 0, problems: [{ message: error.message, offset: error.offset, fatal: true }] };
+    return { format, fields: [], problems: [{ message: error.message, offset: error.offset, fatal: true }], segmentsOf };
   }
 
   const linted = fields.filter((f) => f.role === 'agent' || (f.role === 'internal' && input.includeInternal));
   const kept = input.ignoreMacros?.length ? withoutIgnoredMacros(linted, input.ignoreMacros) : linted;
-  const segments: Segment[] = [];
-  for (const field of kept) {
-    const encode = compose(CONTENT_ENCODERS[field.content], field.loc.encode);
-    for (const segment of await contentSegments(field, input)) {
-      segments.push({ ...through(maskPlaceholders(segment, scanner.find(segment.text)), field.loc), encode });
-    }
+  return { format: label, fields: kept, problems, segmentsOf };
+}
+
+/** The fields of a data file (JSON, JSON Lines, YAML, CSV): where its reply texts are. */
+async function readDataFields(
+  format: 'json' | 'jsonl' | 'yaml' | 'csv',
+  text: string,
+  filePath: string,
+  input: InputOptions,
+  read: ReadOptions,
+  problems: InputProblem[],
+): Promise<{ fields: Field[]; label?: string }> {
+  const tree = await parseTree(format, text);
+  for (const p of tree.problems) problems.push({ ...p, fatal: false });
+  let found;
+  try {
+    found = (await import('./exports/index.js')).detectExport(tree.value, {
+      agents: agentsOf(input),
+      container: format,
+      ...(input.shape ? { shape: input.shape } : {}),
+      ...(input.fields ? { fields: input.fields } : {}),
+      ...(input.csv ? { csv: input.csv } : {}),
+    });
+  } catch (error) {
+    // The config's "input" does not fit this file (a CSV column it does not have).
+    problems.push({ message: `cannot read the file with the config's "input" settings: ${(error as Error).message}`, offset: 0, fatal: true });
+    return { fields: [] };
   }
-  return { format: label, fields: kept, segments, replies: new Set(segments.map((s) => s.reply)).size, problems };
+  if (!found) {
+    problems.push({
+      message: read.foundByWalk
+        ? 'not linted: no reply text found in this data file (name the text fields with "input.fields" in the config, or add the file to ignorePatterns)'
+        : 'no reply text found: not an export shape replylint knows (name the text fields with "input.fields" in the config)',
+      offset: 0,
+      fatal: !read.foundByWalk,
+    });
+    return { fields: [] };
+  }
+  const label = `${format}: ${found.format}`;
+  for (const s of found.skipped) problems.push({ message: `skipped: ${s.reason}`, offset: tree.offsetOf(s.path), fatal: false });
+  if (found.fields.length === 0) problems.push({ message: `nothing to lint: the ${found.format} shape was recognised but holds no reply text`, offset: 0, fatal: false });
+  const fields: Field[] = [];
+  for (const f of found.fields) {
+    const loc = tree.stringAt(f.path);
+    if (!loc) {
+      problems.push({ message: `skipped: no text at ${f.path.join('.')}`, offset: tree.offsetOf(f.path), fatal: false });
+      continue;
+    }
+    fields.push(exportField(f, loc, filePath));
+  }
+  return { fields, label };
 }
 
 /** How new words are written in each kind of content, before the container's own escaping. */

@@ -26,10 +26,10 @@ describe('workerCount', () => {
 });
 
 describe('heapLimitFor', () => {
-  it('gives a file linted alone 256 MB and 16 MB per MB of file, at most 4 GB', () => {
-    expect(heapLimitFor(0)).toEqual({ maxOldGenerationSizeMb: 256 });
-    expect(heapLimitFor(10 * 1024 * 1024)).toEqual({ maxOldGenerationSizeMb: 416 });
-    expect(heapLimitFor(1024 * 1024 * 1024)).toEqual({ maxOldGenerationSizeMb: 4096 });
+  it('gives a file linted alone 128 MB and 8 MB per MB of file, at most 4 GB, and an 8 MB young generation', () => {
+    expect(heapLimitFor(0)).toEqual({ maxOldGenerationSizeMb: 128, maxYoungGenerationSizeMb: 8 });
+    expect(heapLimitFor(10 * 1024 * 1024)).toEqual({ maxOldGenerationSizeMb: 208, maxYoungGenerationSizeMb: 8 });
+    expect(heapLimitFor(1024 * 1024 * 1024)).toEqual({ maxOldGenerationSizeMb: 4096, maxYoungGenerationSizeMb: 8 });
   });
 });
 

@@ -18,6 +18,8 @@ export function parseJsonTree(text: string): DataTree {
  */
 export function parseJsonSlice(text: string, start: number, end: number): DataTree {
   const source = text.slice(start, end);
+  const strict = strictJsonTree(text, source, start);
+  if (strict) return strict;
   const errors: ParseError[] = [];
   // Trailing commas stay errors: JSON.parse, and every help-desk export, rejects them.
   const root = parseTree(source, errors, { allowTrailingComma: false, disallowComments: false });
@@ -139,4 +141,152 @@ function decodeJsonString(text: string, literalStart: number, literalEnd: number
   const segment = builder.build('');
   // An empty string has no pieces to map: every offset is the place between the quotes.
   return { text: segment.text, toSource: builder.length > 0 ? segment.toSource : () => literalStart + 1, encode: jsonString };
+}
+
+/**
+ * Strict JSON (what JSON.parse accepts: no comments) without jsonc-parser's tree, which holds
+ * ~8× the file (a node per value, with parent links): a 10 MB macro export peaked at ~190 MB
+ * just parsing it. The value comes from JSON.parse; an offset is found when asked, by scanning
+ * only the containers on the path, each indexed once. Undefined when JSON.parse rejects the
+ * text: the tree then reads it (comments) or reports the error.
+ */
+function strictJsonTree(text: string, source: string, start: number): DataTree | undefined {
+  let value: unknown;
+  try {
+    value = JSON.parse(source);
+  } catch {
+    return undefined;
+  }
+  const locator = new JsonLocator(source);
+  return {
+    value,
+    stringAt(path) {
+      const found = locator.locate(path);
+      if (!found || source.charCodeAt(found.at) !== QUOTE) return undefined;
+      return decodeJsonString(text, start + found.at, start + locator.skipString(found.at));
+    },
+    offsetOf(path, key = false) {
+      const found = locator.locate(path);
+      if (!found) return 0;
+      return start + (key && found.key !== undefined ? found.key : found.at);
+    },
+    problems: [],
+  };
+}
+
+const QUOTE = 0x22;
+
+/** Where values are in text that JSON.parse has accepted (so the scan can trust its syntax). */
+class JsonLocator {
+  /** Each container visited: an array's element offsets, an object's [key offset, value offset] by key. */
+  private readonly arrays = new Map<number, number[]>();
+  private readonly objects = new Map<number, Map<string, [number, number]>>();
+  private readonly root: number;
+
+  constructor(private readonly src: string) {
+    this.root = this.skipSpace(0);
+  }
+
+  /** The value at `path` (and, when its last step is a property, where that property's key is). */
+  locate(path: DataPath): { at: number; key?: number } | undefined {
+    let at = this.root;
+    let key: number | undefined;
+    for (const step of path) {
+      const c = this.src.charCodeAt(at);
+      if (c === 0x5b) {
+        if (typeof step !== 'number') return undefined;
+        const next = this.items(at)[step];
+        if (next === undefined) return undefined;
+        at = next;
+        key = undefined;
+      } else if (c === 0x7b) {
+        // The last of duplicate keys wins, as in the value.
+        const property = this.properties(at).get(String(step));
+        if (!property) return undefined;
+        [key, at] = property;
+      } else return undefined;
+    }
+    return { at, key };
+  }
+
+  private items(at: number): number[] {
+    let list = this.arrays.get(at);
+    if (list) return list;
+    list = [];
+    let i = this.skipSpace(at + 1);
+    if (this.src.charCodeAt(i) !== 0x5d) {
+      for (;;) {
+        list.push(i);
+        i = this.skipSpace(this.skipValue(i));
+        if (this.src.charCodeAt(i) !== 0x2c) break;
+        i = this.skipSpace(i + 1);
+      }
+    }
+    this.arrays.set(at, list);
+    return list;
+  }
+
+  private properties(at: number): Map<string, [number, number]> {
+    let map = this.objects.get(at);
+    if (map) return map;
+    map = new Map();
+    let i = this.skipSpace(at + 1);
+    if (this.src.charCodeAt(i) !== 0x7d) {
+      for (;;) {
+        const keyEnd = this.skipString(i);
+        const name = JSON.parse(this.src.slice(i, keyEnd)) as string;
+        const valueAt = this.skipSpace(this.skipSpace(keyEnd) + 1); // past the colon
+        map.set(name, [i, valueAt]);
+        i = this.skipSpace(this.skipValue(valueAt));
+        if (this.src.charCodeAt(i) !== 0x2c) break;
+        i = this.skipSpace(i + 1);
+      }
+    }
+    this.objects.set(at, map);
+    return map;
+  }
+
+  private skipSpace(i: number): number {
+    const src = this.src;
+    for (;;) {
+      const c = src.charCodeAt(i);
+      if (c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09) i++;
+      else return i;
+    }
+  }
+
+  /** Just past the string literal that starts (with its quote) at `i`. */
+  skipString(i: number): number {
+    const src = this.src;
+    for (let j = i + 1; ; j++) {
+      const c = src.charCodeAt(j);
+      if (c === 0x5c) j++;
+      else if (c === QUOTE) return j + 1;
+    }
+  }
+
+  /** Just past the value that starts at `i`. */
+  private skipValue(i: number): number {
+    const src = this.src;
+    const c = src.charCodeAt(i);
+    if (c === QUOTE) return this.skipString(i);
+    if (c === 0x7b || c === 0x5b) {
+      let depth = 0;
+      for (let j = i; ; j++) {
+        const d = src.charCodeAt(j);
+        if (d === QUOTE) j = this.skipString(j) - 1;
+        else if (d === 0x7b || d === 0x5b) depth++;
+        else if (d === 0x7d || d === 0x5d) {
+          if (--depth === 0) return j + 1;
+        }
+      }
+    }
+    // A number, true, false or null: up to the next delimiter.
+    let j = i;
+    for (;;) {
+      const d = src.charCodeAt(j);
+      if (Number.isNaN(d) || d === 0x2c || d === 0x7d || d === 0x5d || d === 0x20 || d === 0x0a || d === 0x0d || d === 0x09) return j;
+      j++;
+    }
+  }
 }
