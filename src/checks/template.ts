@@ -53,7 +53,9 @@ function brokenDelimiters(text: string, placeholders: Placeholder[]): TemplateFi
     if (d === '{{' || d === '{%') {
       // "{{name}" or "{{name" : the name that follows, and how it ends
       const close = d === '{{' ? '}}' : '%}';
-      const rest = /^\s*([\w.]+(?:\s*\|[^{}\n]*?)?)\s*(\}|%)?/.exec(text.slice(at + 2, at + 2 + 200));
+      // Space after the name belongs to the placeholder only when a brace follows it: the span
+      // never takes the line break after "{{name", which a fix would otherwise remove.
+      const rest = /^\s*([\w.]+(?:\s*\|[^{}\n]*?)?)(?:\s*(\}|%))?/.exec(text.slice(at + 2, at + 2 + 200));
       const body = rest?.[1]?.trim();
       const end = at + 2 + (rest?.[0].length ?? 0);
       const replacement = body ? `${d}${body}${close}` : undefined;
@@ -66,7 +68,9 @@ function brokenDelimiters(text: string, placeholders: Placeholder[]): TemplateFi
     } else {
       // "{name}}" or a stray "}}"
       const open = d === '}}' ? '{{' : '{%';
-      const before = /\{?\s*([\w.]+)\s*$/.exec(text.slice(Math.max(0, at - 200), at));
+      // Space before the name belongs to the placeholder only after a brace (the line break
+      // before "name}}" is not part of it).
+      const before = /(?:\{\s*)?([\w.]+)\s*$/.exec(text.slice(Math.max(0, at - 200), at));
       const start = before ? at - before[0].length : at;
       const body = before?.[1];
       const written = text.slice(start, at + 2);

@@ -65,7 +65,7 @@ export async function lintText(input: string, options: LintTextOptions): Promise
       for (const field of reading.fields) {
         for (const { rule, setting } of templateRules) {
           for (const finding of checkTemplate(rule.def.check!, field.loc.text, setting.options, context)) {
-            const message = templateMessage(finding, field, rule, setting, lines);
+            const message = templateMessage(finding, field, rule, setting, text, lines);
             replyOf.set(message, field.reply);
             messages.push(message);
           }
@@ -117,7 +117,7 @@ async function* eachReplyOf(reading: FieldReading): AsyncGenerator<Reply> {
   for (const [key, list] of pending) yield makeReply(key, list);
 }
 
-function templateMessage(finding: TemplateFinding, field: Field, rule: CompiledRule, setting: ResolvedRuleConfig, lines: LineIndex): LintMessage {
+function templateMessage(finding: TemplateFinding, field: Field, rule: CompiledRule, setting: ResolvedRuleConfig, text: string, lines: LineIndex): LintMessage {
   const range: [number, number] = [field.loc.toSource(finding.start), field.loc.toSource(finding.end, 'end')];
   const message = ruleMessage(rule, setting, renderTemplate(rule.def.message, finding.vars), range, lines, field);
   const fixText = finding.fix && (field.loc.encode ? field.loc.encode(finding.fix.text) : finding.fix.text);
@@ -126,7 +126,8 @@ function templateMessage(finding: TemplateFinding, field: Field, rule: CompiledR
     // An insertion goes right after the word before it: the next character may be written
     // further on (after a YAML line fold or an escape), which would make the range run backwards.
     const from = field.loc.toSource(start, start === end ? 'end' : 'start');
-    message.suggestions = [{ desc, fix: { range: [from, field.loc.toSource(end, 'end')], text: fixText } }];
+    const range: [number, number] = [from, field.loc.toSource(end, 'end')];
+    message.suggestions = [{ desc, fix: { range: fixText === '' ? deletion(text, range) : range, text: fixText } }];
   }
   return message;
 }
@@ -245,6 +246,10 @@ function toMessage(finding: Finding, rule: CompiledRule, setting: ResolvedRuleCo
     let rewrite = renderRewrite(spec.text, rewriteVars, encode);
     if (rewrite === undefined) continue;
     if (!whole && atSentenceStart) rewrite = capitalize(rewrite);
+    if (whole && rewrite.trim() === '') {
+      suggestions.push({ desc: 'Remove the sentence', fix: { range: deletion(text, sentenceRange), text: '' } });
+      continue;
+    }
     suggestions.push({ desc: `Rewrite: “${oneLine(rewrite)}”`, fix: { range: whole ? sentenceRange : [start, end], text: rewrite } });
   }
   if (fileReplacement !== undefined && !misfit && suggestions.length === 0) {
@@ -259,6 +264,16 @@ function toMessage(finding: Finding, rule: CompiledRule, setting: ResolvedRuleCo
   }
   if (suggestions.length) message.suggestions = suggestions;
   return message;
+}
+
+/**
+ * The range a removal takes: the words, and the spaces after them when they open a line or
+ * follow a space — or a double space is left behind, or, in a YAML block, a line more indented
+ * than the block, which YAML refuses.
+ */
+function deletion(text: string, [start, end]: [number, number]): [number, number] {
+  if (start > 0 && !/[ \t\n\r]/.test(text[start - 1]!)) return [start, end];
+  return [start, end + /^[ \t]*/.exec(text.slice(end))![0].length];
 }
 
 /** The text as the writer wrote it (placeholders as written, not masked). */

@@ -106,3 +106,18 @@ describe.each([json, yaml, csv])('$filePath', (container) => {
     );
   });
 });
+
+// Files fast-check once found: a removal left a YAML block line more indented than the block, and
+// a placeholder span took the line fold before it.
+describe('replies.yaml, found by fast-check', () => {
+  it.each([
+    'replies:\n  - name: |-\n      n\n    body: |-\n      calm down \n\n      you have to \n',
+    'replies:\n  - name: |-\n      n\n    body: |-\n      }} \n\n      you have to \n',
+    'replies:\n  - name: "n"\n    body: "That\'s not possible.\n\n      today %} ok? "\n',
+  ])('stays parseable after each fix and suggestion in %j', async (input) => {
+    const result = await lintText(input, lintOptions(yaml.filePath));
+    const edits = result.messages.flatMap(editsOf);
+    expect(edits.length).toBeGreaterThan(0);
+    for (const edit of edits) yaml.read(applyEdit(input, edit));
+  });
+});
