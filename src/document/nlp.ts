@@ -43,5 +43,7 @@ const SUPPORT_AGENTS: Record<string, string> = Object.fromEntries(
     'crew', 'fitters', 'installers', 'developers', 'engineers', 'engineer', 'technician', 'tutor',
     'lecturer', 'dealer', 'coworker', 'co-worker', 'rep', 'receptionist', 'advisor', 'adviser', 'concierge', 'franchise', 'studio', 'mailer', 'shop', 'lot', 'storage', 'cloud', 'letting agent', 'travel agent', 'tour operator', 'post office', 'app store',
     'admin', 'administrator', 'machine', 'installer',
+    'haulier', 'hauliers', 'hotel', 'publisher', 'registrar', 'venue', 'council', 'developer', 'engineering',
+    'postman', 'postie', 'delivery guy', 'delivery guys', 'delivery man', 'delivery person',
   ].map((w) => [w, 'Actor']),
 );
