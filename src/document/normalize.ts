@@ -12,6 +12,16 @@ const CONTRACTIONS: Record<string, string[]> = {
   "y'all": ['you', 'all'],
 };
 
+// Contractions typed without the apostrophe (chat, texting, non-native writers). Only spellings
+// that are not also common words: "ill", "well", "were", "its", "lets", "id", "hell" stay as they are.
+const BARE_CONTRACTIONS: Record<string, string> = {
+  cant: "can't", wont: "won't", dont: "don't", doesnt: "doesn't", didnt: "didn't", isnt: "isn't",
+  arent: "aren't", wasnt: "wasn't", werent: "weren't", couldnt: "couldn't", wouldnt: "wouldn't",
+  shouldnt: "shouldn't", havent: "haven't", hasnt: "hasn't", hadnt: "hadn't", mustnt: "mustn't",
+  im: "i'm", ive: "i've", youre: "you're", youve: "you've", youll: "you'll", theyre: "they're",
+  theyve: "they've", weve: "we've", thats: "that's", theres: "there's", whats: "what's",
+};
+
 // Words whose "'s" is "is" (or "has"); on other words it marks a possessive.
 const S_IS = new Set([
   'it', 'that', 'this', 'there', 'here', 'what', 'who', 'where', 'when', 'how', 'he', 'she', 'everything',
@@ -41,7 +51,8 @@ export function normalizeWord(word: string): string[] {
 }
 
 function computeForms(word: string): string[] {
-  const w = word.replace(/[\u2018\u2019\u02bc\u0060\u00b4]/g, "'").toLowerCase();
+  const typed = word.replace(/[\u2018\u2019\u02bc\u0060\u00b4]/g, "'").toLowerCase();
+  const w = BARE_CONTRACTIONS[typed] ?? typed;
   if (w.includes('-') && /[a-z]-[a-z]/.test(w)) return w.split('-').filter(Boolean).flatMap(computeForms);
   const fixed = CONTRACTIONS[w];
   if (fixed) return fixed;

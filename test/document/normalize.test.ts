@@ -13,6 +13,16 @@ describe('normalizeWord', () => {
     ["carrier's", ['carrier', "'s"]],
     ['out-of-stock', ['out', 'of', 'stock']],
     ['Refund', ['refund']],
+    // typed without the apostrophe
+    ['cant', ['can', 'not']],
+    ['Dont', ['do', 'not']],
+    ['isnt', ['is', 'not']],
+    ['youre', ['you', 'are']],
+    ['thats', ['that', 'is']],
+    // words that are also words stay words
+    ['ill', ['ill']],
+    ['well', ['well']],
+    ['its', ['its']],
   ])('%s → %j', (word, forms) => {
     expect(normalizeWord(word)).toEqual(forms);
   });
