@@ -273,13 +273,21 @@ export function patternPrefilter(pattern: string): Array<string[][]> {
   const cleaned = pattern
     .replace(/\[<[^>]+>[^\]]*\][?*]/g, ' ')
     .replace(/\[<[^>]+>/g, ' ')
-    .replace(/[[\]]/g, ' ');
+    .replace(/[[\]]/g, ' ')
+    // A start anchor before a group ("^(since|because)") would glue the group to the next word.
+    .replace(/(^|\s)\^/g, '$1');
   const raws = cleaned.match(/\([^)]*\)[?*+]?|\S+/g) ?? [];
   for (const raw of raws) {
     // Anchors (^ start, $ end) do not change which words must be present.
     const term = raw.replace(/^\^/, '').replace(/\$$/, '');
     if (/[?*]$/.test(term) || term.startsWith('!')) continue;
     const body = term.replace(/\+$/, '');
+    const mark = /^@(\w+)$/.exec(body)?.[1];
+    if (mark !== undefined) {
+      // "@hasSemicolon" needs a semicolon in the sentence.
+      if (Object.hasOwn(MARKS, mark)) terms.push(MARKS[mark]!.map((c) => [c]));
+      continue;
+    }
     const group = /^\((.*)\)$/.exec(body);
     const alternatives = (group ? group[1]!.split('|') : [body]).map((alt) =>
       alt
@@ -292,6 +300,26 @@ export function patternPrefilter(pattern: string): Array<string[][]> {
     if (alternatives.every((words) => words.length > 0)) terms.push(alternatives);
   }
   return terms;
+}
+
+/**
+ * The punctuation compromise's "@has…" methods look for: a prefilter term of these characters
+ * (never a word's normal form) is looked up in the sentence's text, not its words.
+ */
+const MARKS: Record<string, string[]> = {
+  hasComma: [','],
+  hasSemicolon: [';'],
+  hasColon: [':'],
+  hasExclamation: ['!'],
+  hasQuestionMark: ['?', '¿'],
+  hasDash: ['-', '\u2013', '\u2014'],
+};
+
+const isMark = (w: string) => w.length === 1 && !/[\p{L}\p{N}]/u.test(w);
+
+/** A prefilter alternative: its words among the sentence's, its punctuation in its text. */
+function present(words: string[], sentence: Sentence): boolean {
+  return words.every((w) => (isMark(w) ? sentence.text.includes(w) : sentence.norms.has(w)));
 }
 
 /** A span in compromise's JSON, with its words' own offsets. */
@@ -338,7 +366,7 @@ class PatternMatcher implements Matcher {
     list =
       sentence.tokens.length > MAX_PATTERN_SENTENCE_WORDS
         ? []
-        : this.compiled.filter(({ prefilter }) => prefilter.every((alternatives) => alternatives.some((words) => words.every((w) => sentence.norms.has(w)))));
+        : this.compiled.filter(({ prefilter }) => prefilter.every((alternatives) => alternatives.some((words) => present(words, sentence))));
     this.candidatesOf.set(sentence, list);
     return list;
   }

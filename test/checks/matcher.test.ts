@@ -68,6 +68,11 @@ describe('pattern prefilter', () => {
     expect(patternPrefilter('[<actor>the #Noun] (lost|broke) it')).toEqual([[['the']], [['lost'], ['broke']], [['it']]]);
     expect(patternPrefilter('#Noun (really)? #Verb')).toEqual([]);
     expect(patternPrefilter('^unfortunately')).toEqual([[['unfortunately']]]);
+    expect(patternPrefilter('^(since|because|given that) #Negative')).toEqual([[['since'], ['because'], ['given', 'that']]]);
+    // compromise's punctuation methods need the mark in the sentence.
+    expect(patternPrefilter('^(i|we) .+ @hasSemicolon #Negative')).toEqual([[['i'], ['we']], [[';']]]);
+    expect(patternPrefilter('.+ @hasDash so')).toEqual([[['-'], ['\u2013'], ['\u2014']], [['so']]]);
+    expect(patternPrefilter('the @isTitleCase lost')).toEqual([[['the']], [['lost']]]);
     // Every word of a multi-word alternative is required; an alternative of tags only frees the term.
     expect(patternPrefilter('#Noun (by mistake|in error)')).toEqual([[['by', 'mistake'], ['in', 'error']]]);
     expect(patternPrefilter('#Noun (#PastTense|never #Verb) it')).toEqual([[['it']]]);
@@ -82,6 +87,9 @@ describe('pattern prefilter', () => {
     expect(matcher.needsNlp(s)).toBe(true);
     await ensureNlp();
     expect(matcher.find(s).map((h) => s.text.slice(h.start, h.end))).toEqual(['the driver lost']);
+    const semicolon = compileMatcher({ pattern: '^we .+ @hasSemicolon #Negative' });
+    expect(semicolon.needsNlp(sentence('We have sent the new card today.'))).toBe(false);
+    expect(semicolon.needsNlp(sentence("We have sent the card; it won't work abroad."))).toBe(true);
   });
 });
 

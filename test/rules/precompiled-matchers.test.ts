@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { compilePhrase, patternPrefilter } from '../../src/rules/matcher.js';
 import { REPO_ROOT } from '../e2e/run-cli.js';
+import { builtinRegistry } from '../helpers.js';
 
 const bundle = JSON.parse(readFileSync(join(REPO_ROOT, 'dist/builtin-rules.json'), 'utf8')) as { precompiled: { phrases: Record<string, unknown>; prefilters: Record<string, unknown> } };
 
@@ -19,5 +20,26 @@ describe('precompiled phrases', () => {
     const { prefilters } = bundle.precompiled;
     expect(Object.keys(prefilters).length).toBeGreaterThan(50);
     for (const pattern of Object.keys(prefilters)) expect(prefilters[pattern], pattern).toEqual(patternPrefilter(pattern));
+  });
+});
+
+describe('built-in patterns', () => {
+  // A pattern whose prefilter any sentence passes loads compromise (~0.3 s) for every reply,
+  // which is the cold start a pre-commit hook feels.
+  const COMMON = new Set(['i', 'we', 'you', 'the', 'a', 'an', 'it', 'to', 'and', 'is', 'are', 'your', 'our', 'my', 'this', 'that', 'of', 'in', 'for', 'have', 'be']);
+
+  it('each need a word beyond the commonest, or a punctuation mark, before compromise runs', () => {
+    const weak: string[] = [];
+    let count = 0;
+    for (const def of builtinRegistry.definitions()) {
+      const main = def.kind === 'conditional' ? def.trigger?.pattern : def.pattern;
+      for (const pattern of [main ?? []].flat()) {
+        count++;
+        const terms = patternPrefilter(pattern);
+        if (terms.every((alternatives) => alternatives.some((words) => words.every((w) => COMMON.has(w))))) weak.push(`${def.id}: ${pattern}`);
+      }
+    }
+    expect(count).toBeGreaterThan(50);
+    expect(weak).toEqual([]);
   });
 });
