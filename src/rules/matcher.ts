@@ -312,10 +312,11 @@ const MARKS: Record<string, string[]> = {
   hasColon: [':'],
   hasExclamation: ['!'],
   hasQuestionMark: ['?', '¿'],
-  hasDash: ['-', '\u2013', '\u2014'],
+  // compromise's dash is one set off by spaces ("ready - but"), never the hyphen in "write-up".
+  hasDash: [' -', ' \u2013', ' \u2014'],
 };
 
-const isMark = (w: string) => w.length === 1 && !/[\p{L}\p{N}]/u.test(w);
+const isMark = (w: string) => !/[\p{L}\p{N}]/u.test(w);
 
 /** A prefilter alternative: its words among the sentence's, its punctuation in its text. */
 function present(words: string[], sentence: Sentence): boolean {

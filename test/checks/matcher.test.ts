@@ -71,7 +71,7 @@ describe('pattern prefilter', () => {
     expect(patternPrefilter('^(since|because|given that) #Negative')).toEqual([[['since'], ['because'], ['given', 'that']]]);
     // compromise's punctuation methods need the mark in the sentence.
     expect(patternPrefilter('^(i|we) .+ @hasSemicolon #Negative')).toEqual([[['i'], ['we']], [[';']]]);
-    expect(patternPrefilter('.+ @hasDash so')).toEqual([[['-'], ['\u2013'], ['\u2014']], [['so']]]);
+    expect(patternPrefilter('.+ @hasDash so')).toEqual([[[' -'], [' \u2013'], [' \u2014']], [['so']]]);
     expect(patternPrefilter('the @isTitleCase lost')).toEqual([[['the']], [['lost']]]);
     // Every word of a multi-word alternative is required; an alternative of tags only frees the term.
     expect(patternPrefilter('#Noun (by mistake|in error)')).toEqual([[['by', 'mistake'], ['in', 'error']]]);
@@ -90,6 +90,9 @@ describe('pattern prefilter', () => {
     const semicolon = compileMatcher({ pattern: '^we .+ @hasSemicolon #Negative' });
     expect(semicolon.needsNlp(sentence('We have sent the new card today.'))).toBe(false);
     expect(semicolon.needsNlp(sentence("We have sent the card; it won't work abroad."))).toBe(true);
+    const dash = compileMatcher({ pattern: '^we .+ @hasDash #Negative' });
+    expect(dash.needsNlp(sentence("We'll publish a write-up by Monday."))).toBe(false);
+    expect(dash.needsNlp(sentence("We've sent it \u2014 it won't be there until Monday."))).toBe(true);
   });
 });
 
