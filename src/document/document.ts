@@ -45,22 +45,15 @@ export interface Reply {
 
 const parser = unified().use(retextEnglish);
 
+/** The replies of a list of segments, in the order they first appear (the linter streams them instead: see lint-text.ts). */
 export function buildReplies(segments: Segment[]): Reply[] {
-  return [...eachReply(segments)];
-}
-
-/**
- * The replies one at a time, in the order they first appear: a large export is checked reply by
- * reply, so only one reply's sentences and tokens are in memory at once, not the whole file's.
- */
-export function* eachReply(segments: Segment[]): Generator<Reply> {
   const byReply = new Map<string, Segment[]>();
   for (const segment of segments) {
     const list = byReply.get(segment.reply);
     if (list) list.push(segment);
     else byReply.set(segment.reply, [segment]);
   }
-  for (const [key, list] of byReply) yield makeReply(key, list);
+  return [...byReply].map(([key, list]) => makeReply(key, list));
 }
 
 /** One reply from its segments, in order: each parsed into paragraphs of sentences. */

@@ -93,7 +93,7 @@ export async function lintText(input: string, options: LintTextOptions): Promise
 }
 
 /**
- * The file's replies in the order their prose first appears (as `eachReply` gives them), each as
+ * The file's replies in the order their prose first appears (as `buildReplies` gives them), each as
  * soon as its last field is read: a large export holds one macro's segments at a time, not all.
  */
 async function* eachReplyOf(reading: FieldReading): AsyncGenerator<Reply> {

@@ -406,9 +406,12 @@ class PatternMatcher implements Matcher {
 
 class UnionMatcher implements Matcher {
   constructor(private readonly parts: Matcher[]) {}
-  /** A rule's phrase and its pattern may find the same words: one report, the longest. */
+  /**
+   * A phrase and a pattern of one rule may find the same words ("cannot be moved"): report them
+   * once. (Phrase and pattern rules go on to keep the longest of overlapping hits; a conditional
+   * rule's window starts where its trigger ends, so its triggers are not merged.)
+   */
   find(sentence: Sentence): Hit[] {
-    // A phrase and a pattern of one rule may find the same words ("cannot be moved"): report them once.
     const seen = new Set<string>();
     return this.parts
       .flatMap((p) => p.find(sentence))

@@ -33,18 +33,6 @@ export interface InputProblem {
   fatal: boolean;
 }
 
-export interface InputReading {
-  /** what the file was read as: "markdown", "transcript", "json: zendesk-macros" … */
-  format: string;
-  /** the reply texts that are linted (not customer turns, internal notes or ignored macros) */
-  fields: Field[];
-  /** the prose of the fields that are linted */
-  segments: Segment[];
-  /** how many replies (macros, conversations, fenced saved replies, files) had prose to lint */
-  replies: number;
-  problems: InputProblem[];
-}
-
 type FileFormat = Exclude<InputFormatName, 'auto'>;
 
 const EXTENSIONS: Record<string, FileFormat> = {
@@ -115,13 +103,6 @@ export interface ReadOptions {
   foundByWalk?: boolean;
 }
 
-export async function readInput(text: string, filePath: string, input: InputOptions = {}, read: ReadOptions = {}): Promise<InputReading> {
-  const fields = await readFields(text, filePath, input, read);
-  const segments: Segment[] = [];
-  for (const field of fields.fields) for (const segment of await fields.segmentsOf(field)) segments.push(segment);
-  return { format: fields.format, fields: fields.fields, segments, replies: new Set(segments.map((s) => s.reply)).size, problems: fields.problems };
-}
-
 /** A file read as far as its reply texts: each field's prose is parsed into Segments when asked. */
 export interface FieldReading {
   format: string;
@@ -132,8 +113,9 @@ export interface FieldReading {
 }
 
 /**
- * As readInput, without parsing every field's prose up front: the linter takes one reply's
- * segments at a time, so a large export never holds the segments of all its macros at once.
+ * A file read as far as where its reply texts are, without parsing their prose up front: the
+ * linter takes one reply's segments at a time, so a large export never holds the segments of
+ * all its macros at once.
  */
 export async function readFields(text: string, filePath: string, input: InputOptions = {}, read: ReadOptions = {}): Promise<FieldReading> {
   const format = formatFor(filePath, input);

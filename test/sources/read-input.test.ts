@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { readInput } from '../../src/sources/index.js';
+import type { InputOptions } from '../../src/types.js';
+import { readFields, type ReadOptions } from '../../src/sources/index.js';
+
+/** A whole reading: the fields, every field's prose, and how many replies had prose. */
+async function readInput(text: string, filePath: string, input: InputOptions = {}, read: ReadOptions = {}) {
+  const reading = await readFields(text, filePath, input, read);
+  const segments = (await Promise.all(reading.fields.map((f) => reading.segmentsOf(f)))).flat();
+  return { format: reading.format, fields: reading.fields, segments, replies: new Set(segments.map((s) => s.reply)).size, problems: reading.problems };
+}
 
 const macros = JSON.stringify({
   macros: [
