@@ -4,11 +4,29 @@
 // The bundle and its chunks sit at the same depth as dist/cli/, so import.meta.url-relative paths
 // to package.json, schema/ and rules/ resolve the same in both, whichever chunk the code lands in
 // (the language server's chunk shares most of the core, so esbuild moves the core into a chunk).
-import { rmSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import { build } from 'esbuild';
 
 // Chunk names carry content hashes: clear the old ones so a stale chunk is never shipped.
 rmSync('dist/bundle', { recursive: true, force: true });
+
+/**
+ * fdir (tinyglobby's crawler) requires picomatch at load time, outside the bundle, for its own
+ * glob API, which tinyglobby does not use (it passes fdir ready-made filters): loading that second
+ * picomatch from node_modules was ~8 ms of every cold start. The require is dropped; if a future
+ * fdir no longer has it, the build fails here rather than silently keep the cost.
+ */
+const fdirWithoutPicomatch = {
+  name: 'fdir-without-picomatch',
+  setup(b) {
+    b.onLoad({ filter: /[\\/]fdir[\\/]dist[\\/]index\.mjs$/ }, ({ path }) => {
+      const source = readFileSync(path, 'utf8');
+      const optional = /\t__require\.resolve\("picomatch"\);\n\tpm = __require\("picomatch"\);\n/;
+      if (!optional.test(source)) throw new Error(`fdir's optional picomatch require was not found in ${path}: review scripts/bundle.js`);
+      return { contents: source.replace(optional, ''), loader: 'js' };
+    });
+  },
+};
 
 const common = {
   outdir: 'dist/bundle',
@@ -24,6 +42,7 @@ const common = {
   // Some CommonJS dependencies call require(); give the ESM bundle one.
   banner: { js: "import { createRequire as __replylintRequire } from 'node:module'; const require = __replylintRequire(import.meta.url);" },
   logLevel: 'warning',
+  plugins: [fdirWithoutPicomatch],
 };
 
 await build({

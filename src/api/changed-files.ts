@@ -1,7 +1,8 @@
 // --changed-since: the files a pull request from here would show (changed since the merge base
 // with a ref, committed or not) plus new files git does not ignore, asked of git.
-import { execFileSync } from 'node:child_process';
+import type * as ChildProcess from 'node:child_process';
 import { realpathSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { resolve } from 'node:path';
 import { ReplylintError } from '../errors.js';
 
@@ -76,10 +77,14 @@ function succeeds(args: string[], cwd: string): boolean {
   }
 }
 
+// Required when git is first asked, not imported: only --changed-since needs child_process, and
+// loading it was a few milliseconds of every cold start.
+const require = createRequire(import.meta.url);
+
 /** Runs git without a shell; a missing git is a ReplylintError, a failing command throws as is. */
 function git(args: string[], cwd: string): string {
   try {
-    return execFileSync('git', args, {
+    return (require('node:child_process') as typeof ChildProcess).execFileSync('git', args, {
       cwd,
       encoding: 'utf8',
       stdio: ['ignore', 'pipe', 'pipe'],

@@ -2,7 +2,8 @@
 // lints with its own ReplyLint (configs and rules compiled once per worker), and results come
 // back in file order whatever order the workers finish in.
 import { availableParallelism } from 'node:os';
-import { Worker, type ResourceLimits } from 'node:worker_threads';
+import { createRequire } from 'node:module';
+import type { ResourceLimits, Worker as WorkerThread } from 'node:worker_threads';
 import { ReplylintError, ReplylintErrors } from '../errors.js';
 import type { FileSnapshot } from '../fix/write.js';
 import type { LintResult } from '../types.js';
@@ -146,7 +147,7 @@ export function lintInWorkers<Options>(
   limits: ResourceLimits = POOL_LIMITS,
 ): Promise<FileLint[]> {
   const outputs: FileLint[] = new Array(jobs.length);
-  const workers: Worker[] = [];
+  const workers: WorkerThread[] = [];
   let next = 0;
   let finished = 0;
   let settled = false;
@@ -161,13 +162,15 @@ export function lintInWorkers<Options>(
       stopAll();
       reject(error);
     };
-    const feed = (worker: Worker, pending: Set<number>) => {
+    const feed = (worker: WorkerThread, pending: Set<number>) => {
       while (pending.size < IN_FLIGHT && next < jobs.length) {
         const id = next++;
         pending.add(id);
         worker.postMessage({ id, job: jobs[id]! } satisfies ToWorker);
       }
     };
+    // Required here, not imported: most runs (a pre-commit hook's few files) start no worker.
+    const { Worker } = createRequire(import.meta.url)('node:worker_threads') as typeof import('node:worker_threads');
     for (let i = 0; i < size; i++) {
       const worker = new Worker(workerScript(), { workerData: { options }, execArgv: workerExecArgv(), resourceLimits: limits });
       const pending = new Set<number>();

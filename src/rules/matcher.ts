@@ -47,7 +47,7 @@ type Option = Slot[];
  * is [[we], [[can, not], [will, not]], [help]]. Alternatives are tried in place instead of
  * being multiplied out, so compiling costs the phrase's length, not the product of its groups.
  */
-interface CompiledPhrase {
+export interface CompiledPhrase {
   source: string;
   parts: Option[][];
   /** `^` first: the phrase must start the sentence */
@@ -60,37 +60,78 @@ interface CompiledPhrase {
 
 /**
  * Phrases compiled at build time (the built-in rules' phrases, written into the rule bundle):
- * compiling ~300 phrases is a fifth of a cold start, reading them back is a few milliseconds.
+ * compiling ~700 phrases is a fifth of a cold start, reading them back is a few milliseconds.
  */
 const precompiled = new Map<string, CompiledPhrase[]>();
 
 /** And the patterns' prefilters, for the same reason. */
 const precompiledPrefilters = new Map<string, Array<string[][]>>();
 
+/**
+ * A slot as the bundle saves it: its word when the stem is the same and nothing else is set,
+ * else [word, stem, flag] with flag '!' (negated), '*' (any word) or '=' + the exact capitals.
+ * Slots written out as objects made the bundle 0.8 MB, and parsing it a tenth of a cold start.
+ */
+type PackedSlot = string | [norm: string, stem: string, flag?: string];
+
+/** A compiled phrase as the bundle saves it: its parts' slots packed; `linear` is rebuilt on load. */
+export interface PackedPhrase {
+  parts: PackedSlot[][][];
+  atStart?: true;
+  atEnd?: true;
+}
+
 /** What the build saves with the built-in rules: their phrases compiled, their patterns' prefilters. */
 export interface PrecompiledMatchers {
-  phrases: Record<string, CompiledPhrase[]>;
+  phrases: Record<string, PackedPhrase[]>;
   prefilters: Record<string, Array<string[][]>>;
+}
+
+function packSlot(slot: Slot): PackedSlot {
+  const flag = slot.any ? '*' : slot.negate ? '!' : slot.exact ? `=${slot.exact}` : '';
+  if (flag) return [slot.norm, slot.stem, flag];
+  return slot.stem === slot.norm ? slot.norm : [slot.norm, slot.stem];
+}
+
+function unpackSlot(packed: PackedSlot): Slot {
+  if (typeof packed === 'string') return { any: false, norm: packed, stem: packed };
+  const [norm, stem, flag = ''] = packed;
+  if (flag === '*') return { any: true, norm, stem };
+  if (flag === '!') return { any: false, negate: true, norm, stem };
+  return flag.startsWith('=') ? { any: false, norm, stem, exact: flag.slice(1) } : { any: false, norm, stem };
 }
 
 /** Seeds what was compiled at build time (see `precompileMatchers`). */
 export function usePrecompiled({ phrases, prefilters }: PrecompiledMatchers): void {
-  for (const [phrase, value] of Object.entries(phrases)) precompiled.set(phrase, value);
+  for (const [source, packed] of Object.entries(phrases)) precompiled.set(source, unpackPhrases(source, packed));
   for (const [pattern, value] of Object.entries(prefilters)) precompiledPrefilters.set(pattern, value);
+}
+
+/** A phrase's compiled form from its packed one. */
+export function unpackPhrases(source: string, packed: PackedPhrase[]): CompiledPhrase[] {
+  return packed.map(({ parts, atStart, atEnd }) => finishPhrase(source, parts.map((part) => part.map((option) => option.map(unpackSlot))), atStart ?? false, atEnd ?? false));
 }
 
 /** Compiles these phrases and patterns' prefilters, keyed by their text, for the build to save. */
 export function precompileMatchers(phrases: Iterable<string>, patterns: Iterable<string>): PrecompiledMatchers {
+  const pack = ({ parts, atStart, atEnd }: CompiledPhrase): PackedPhrase => ({
+    parts: parts.map((part) => part.map((option) => option.map(packSlot))),
+    ...(atStart && { atStart }),
+    ...(atEnd && { atEnd }),
+  });
   return {
-    phrases: Object.fromEntries([...new Set(phrases)].map((p) => [p, compilePhrase(p)])),
+    phrases: Object.fromEntries([...new Set(phrases)].map((p) => [p, parsePhrase(p).map(pack)])),
     prefilters: Object.fromEntries([...new Set(patterns)].map((p) => [p, patternPrefilter(p)])),
   };
 }
 
 /** Compiles a rule phrase; an empty array when the phrase has no words to match. */
 export function compilePhrase(phrase: string): CompiledPhrase[] {
-  const known = precompiled.get(phrase);
-  if (known) return known;
+  return precompiled.get(phrase) ?? parsePhrase(phrase);
+}
+
+/** Compiles a phrase from its text, whatever was precompiled. */
+export function parsePhrase(phrase: string): CompiledPhrase[] {
   const parts: Option[][] = [];
   const re = /\(([^)]*)\)(\?)?|([^\s()]+)/g;
   const trimmed = phrase.trim();
@@ -104,16 +145,20 @@ export function compilePhrase(phrase: string): CompiledPhrase[] {
     if (options.some((o) => o.length > 0) || m[2]) parts.push(options);
   }
   if (!parts.some((part) => part.some((o) => o.length > 0))) return [];
+  return [finishPhrase(phrase, parts, atStart, atEnd)];
+}
+
+function finishPhrase(source: string, parts: Option[][], atStart: boolean, atEnd: boolean): CompiledPhrase {
   // Most phrases are a plain word sequence: they need neither the recursion nor its memo.
   const linear = parts.every((part) => part.length === 1) ? parts.map((part) => part[0]!).flat() : undefined;
-  return [{ source: phrase, parts, ...(atStart && { atStart }), ...(atEnd && { atEnd }), ...(linear && { linear }) }];
+  return { source, parts, ...(atStart && { atStart }), ...(atEnd && { atEnd }), ...(linear && { linear }) };
 }
 
 function toSlots(word: string): Slot[] {
   if (word === '*') return [{ any: true, norm: '*', stem: '*' }];
   if (word.startsWith('!')) return normalizeWord(word.slice(1)).map((norm) => ({ any: false, negate: true, norm, stem: stem(norm) }));
   const exact = /^[A-Z]{2,}$/.test(word) ? word : undefined;
-  return normalizeWord(word).map((norm) => ({ any: false, norm, stem: inflectable(norm) ? stem(norm) : norm, exact }));
+  return normalizeWord(word).map((norm) => ({ any: false, norm, stem: inflectable(norm) ? stem(norm) : norm, ...(exact && { exact }) }));
 }
 
 // The stemmer also strips derivations: "surely" → "sure", "ours" → "our". A rule's adverbs and
@@ -318,9 +363,37 @@ const MARKS: Record<string, string[]> = {
 
 const isMark = (w: string) => !/[\p{L}\p{N}]/u.test(w);
 
-/** A prefilter alternative: its words among the sentence's, its punctuation in its text. */
-function present(words: string[], sentence: Sentence): boolean {
-  return words.every((w) => (isMark(w) ? sentence.text.includes(w) : sentence.norms.has(w)));
+/** One alternative of a prefilter term, split once: words looked up in the sentence's, marks in its text. */
+interface Alternative {
+  words: string[];
+  marks: string[];
+}
+
+// Words nearly every reply has: a term they satisfy rejects almost no sentence, so it is tested last.
+const EVERYDAY = new Set(['i', 'we', 'you', 'the', 'a', 'an', 'it', 'to', 'and', 'is', 'are', 'your', 'our', 'my', 'this', 'that', 'of', 'in', 'for', 'have', 'be', 'not', 'can', 'will', 'do']);
+
+/**
+ * A prefilter as the matcher tests it, for every sentence of every reply (the first thing a cold
+ * run does with each pattern): the terms a sentence is least likely to have first, so most
+ * sentences are turned away by one lookup.
+ */
+function prefilterTest(terms: Array<string[][]>): Alternative[][] {
+  const rank = (term: string[][]) => (term.some((words) => words.every((w) => EVERYDAY.has(w))) ? 2 : term.some((words) => words.some(isMark)) ? 1 : 0);
+  return [...terms]
+    .sort((a, b) => rank(a) - rank(b))
+    .map((term) => term.map((words) => ({ words: words.filter((w) => !isMark(w)), marks: words.filter(isMark) })));
+}
+
+/** Whether a sentence passes a prefilter: for every term, one alternative's words and marks are all there. */
+function passes(test: Alternative[][], sentence: Sentence): boolean {
+  const { norms, text } = sentence;
+  outer: for (const term of test) {
+    for (const { words, marks } of term) {
+      if (words.every((w) => norms.has(w)) && marks.every((m) => text.includes(m))) continue outer;
+    }
+    return false;
+  }
+  return true;
 }
 
 /** A span in compromise's JSON, with its words' own offsets. */
@@ -351,10 +424,10 @@ class PatternMatcher implements Matcher {
    * `parsed`: compromise re-reads a pattern string on every match; it is read once, on first use,
    * into the term lists that match it as written (see lookahead.ts)
    */
-  private readonly compiled: Array<{ pattern: string; prefilter: Array<string[][]>; parsed?: object[][] }>;
+  private readonly compiled: Array<{ pattern: string; prefilter: Alternative[][]; parsed?: object[][] }>;
 
   constructor(patterns: string[]) {
-    this.compiled = patterns.map((pattern) => ({ pattern, prefilter: patternPrefilter(pattern) }));
+    this.compiled = patterns.map((pattern) => ({ pattern, prefilter: prefilterTest(patternPrefilter(pattern)) }));
   }
 
   /** needsNlp and find both ask, for every sentence: the answer is kept with the sentence */
@@ -367,7 +440,7 @@ class PatternMatcher implements Matcher {
     list =
       sentence.tokens.length > MAX_PATTERN_SENTENCE_WORDS
         ? []
-        : this.compiled.filter(({ prefilter }) => prefilter.every((alternatives) => alternatives.some((words) => present(words, sentence))));
+        : this.compiled.filter(({ prefilter }) => passes(prefilter, sentence));
     this.candidatesOf.set(sentence, list);
     return list;
   }
