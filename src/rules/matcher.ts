@@ -179,11 +179,19 @@ function slotMatches(slot: Slot, token: Token): boolean {
 }
 
 /**
- * Matches parts[i..] from token t; returns the token index just past the longest match, or -1.
- * `memo` keeps each (part, token) answer: optional groups and wildcards in a row would otherwise
- * be tried in every combination, 2^n for n of them (a user rule could hang the linter).
+ * Matches a phrase's parts from token t; returns the token index just past the longest match, or -1.
+ * The memo keeps each (part, token) answer: optional groups and wildcards in a row would otherwise
+ * be tried in every combination, 2^n for n of them (a user rule could hang the linter). One memo
+ * serves every call (matching is synchronous), cleared per call: a new Map per phrase tried at
+ * each word was most of what phrase matching allocated.
  */
-function matchParts(parts: Option[][], i: number, tokens: Token[], t: number, memo = new Map<number, number>()): number {
+const memo = new Map<number, number>();
+function matchPhrase(parts: Option[][], tokens: Token[], t: number): number {
+  memo.clear();
+  return matchParts(parts, 0, tokens, t);
+}
+
+function matchParts(parts: Option[][], i: number, tokens: Token[], t: number): number {
   if (i === parts.length) return t;
   const key = i * (tokens.length + 1) + t;
   const known = memo.get(key);
@@ -192,7 +200,7 @@ function matchParts(parts: Option[][], i: number, tokens: Token[], t: number, me
   for (const option of parts[i]!) {
     const at = matchOption(option, tokens, t);
     if (at < 0) continue;
-    const end = matchParts(parts, i + 1, tokens, at, memo);
+    const end = matchParts(parts, i + 1, tokens, at);
     if (end > best) best = end;
   }
   memo.set(key, best);
@@ -262,7 +270,7 @@ class PhraseMatcher implements Matcher {
       if (!list) return;
       for (const phrase of list) {
         if (phrase.atStart && i !== 0) continue;
-        const next = phrase.linear ? matchOption(phrase.linear, tokens, i) : matchParts(phrase.parts, 0, tokens, i);
+        const next = phrase.linear ? matchOption(phrase.linear, tokens, i) : matchPhrase(phrase.parts, tokens, i);
         if (next <= i || (phrase.atEnd && next !== tokens.length)) continue;
         const start = tokens[i]!.start;
         const end = tokens[next - 1]!.end;

@@ -6,18 +6,56 @@ import { fromMarkdown } from 'mdast-util-from-markdown';
 import { frontmatterFromMarkdown } from 'mdast-util-frontmatter';
 import { gfmFromMarkdown } from 'mdast-util-gfm';
 import { frontmatter } from 'micromark-extension-frontmatter';
-import { gfm } from 'micromark-extension-gfm';
+import { gfmAutolinkLiteral } from 'micromark-extension-gfm-autolink-literal';
+import { gfmFootnote } from 'micromark-extension-gfm-footnote';
+import { gfmStrikethrough } from 'micromark-extension-gfm-strikethrough';
+import { gfmTable } from 'micromark-extension-gfm-table';
+import { gfmTaskListItem } from 'micromark-extension-gfm-task-list-item';
 import type { Segment } from '../types.js';
 import { OPAQUE_TOKEN } from './opaque.js';
 import { through } from './located.js';
 import { plaintextSegments } from './plaintext.js';
 import { SegmentBuilder } from './segment.js';
 
-// Built once: constructing the syntax extensions costs about as much as parsing a short reply.
-const PARSE_OPTIONS = {
-  extensions: [frontmatter(['yaml', 'toml']), gfm()],
-  mdastExtensions: [frontmatterFromMarkdown(['yaml', 'toml']), gfmFromMarkdown()],
-};
+/**
+ * The syntax extensions beyond CommonMark, in the order micromark-extension-gfm combines them,
+ * each with what a text must contain for it to occur: a table needs a pipe, strikethrough a
+ * tilde, a footnote "[^", a task item a box, an autolink literal "www.", "://" or an e-mail's
+ * "@", front matter a fence at the very start. Each extension a parser carries makes every file
+ * slower (all of them: ~40%), so a file is parsed with those it can contain and no others: the
+ * tree is the same (test/sources/markdown-extensions.test.ts checks it against the full set).
+ */
+const SYNTAX: Array<{ extension: () => Extension; mayOccur: (text: string) => boolean }> = [
+  { extension: () => frontmatter(['yaml', 'toml']), mayOccur: (text) => /^\uFEFF?(?:---|\+\+\+)/.test(text) },
+  { extension: gfmAutolinkLiteral, mayOccur: (text) => /www\.|:\/\/|@/i.test(text) },
+  { extension: gfmFootnote, mayOccur: (text) => text.includes('[^') },
+  { extension: gfmStrikethrough, mayOccur: (text) => text.includes('~') },
+  { extension: gfmTable, mayOccur: (text) => text.includes('|') },
+  { extension: gfmTaskListItem, mayOccur: (text) => /\[[\sxX]\]/.test(text) },
+];
+
+// A syntax extension, as each package's factory makes it.
+type Extension = ReturnType<typeof gfmTable>;
+
+// The tree side of every extension: each only acts on the tokens its syntax made.
+const MDAST_EXTENSIONS = [frontmatterFromMarkdown(['yaml', 'toml']), gfmFromMarkdown()];
+
+// Built once per set of extensions (constructing one costs about as much as parsing a short reply).
+const optionsBySet = new Map<number, { extensions: Extension[]; mdastExtensions: typeof MDAST_EXTENSIONS }>();
+
+/** The parser options for this text: the extensions whose syntax it may contain (`all`: every one). */
+export function markdownOptions(text: string, all = false) {
+  let set = 0;
+  SYNTAX.forEach(({ mayOccur }, i) => {
+    if (all || mayOccur(text)) set |= 1 << i;
+  });
+  let options = optionsBySet.get(set);
+  if (!options) {
+    options = { extensions: SYNTAX.filter((_, i) => set & (1 << i)).map(({ extension }) => extension()), mdastExtensions: MDAST_EXTENSIONS };
+    optionsBySet.set(set, options);
+  }
+  return options;
+}
 
 // Fence labels that mean "this is prose" (a saved reply kept verbatim), and how to read it.
 const PROSE_FENCES: Record<string, 'markdown' | 'text'> = { md: 'markdown', markdown: 'markdown', text: 'text', txt: 'text', plain: 'text', plaintext: 'text' };
@@ -32,7 +70,7 @@ export interface MarkdownOptions {
 }
 
 export function markdownSegments(text: string, reply: string, options: MarkdownOptions = {}): Segment[] {
-  const tree = fromMarkdown(text, PARSE_OPTIONS);
+  const tree = fromMarkdown(text, markdownOptions(text));
   const segments: Segment[] = [];
   const fences = options.fences ?? 'prose';
   let fenceCount = 0;
