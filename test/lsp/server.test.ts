@@ -45,7 +45,9 @@ interface CodeAction {
 // The project's config makes orders an error (the defaults: a warning), so its use shows.
 const CONFIG = '{\n  "extends": "replylint:recommended",\n  "rules": {\n    "tone/you-have-to": "error"\n  }\n}\n';
 const DOCS = 'https://github.com/replylint/replylint/blob/main/docs/rules/';
-const REPLY = 'Hi 😀 The courier lost your parcel.\nThat is not possible.\nYou have to restart the app.\n';
+// The closing order is no next step, so the dead end above stays once the order is softened ('Please wait…');
+// a step such as 'Please restart the app' would answer it (refusal/dead-end's expect).
+const REPLY = 'Hi 😀 The courier lost your parcel.\nThat is not possible.\nYou have to wait for the next release.\n';
 
 /** Applies LSP edits (positions in UTF-16 code units, as the protocol's default encoding). */
 function applyEdits(text: string, edits: TextEdit[]): string {
@@ -156,7 +158,7 @@ describe('replylint --lsp', () => {
     const after = await client.waitFor<Published>('textDocument/publishDiagnostics', (p) => p.uri === uri, since);
     expect(after.version).toBe(2);
     expect(after.diagnostics.map((d) => d.code)).toEqual(['blame/third-party', 'refusal/dead-end']);
-    expect(applyEdits(REPLY, [fixEdit])).toBe('Hi 😀 The courier lost your parcel.\nThat is not possible.\nPlease restart the app.\n');
+    expect(applyEdits(REPLY, [fixEdit])).toBe('Hi 😀 The courier lost your parcel.\nThat is not possible.\nPlease wait for the next release.\n');
   });
 
   it('offers each suggested rewrite as a quick fix titled "Rewrite: …"', async () => {
@@ -164,8 +166,8 @@ describe('replylint --lsp', () => {
     const deadEnd = lastPublished(uri).diagnostics.find((d) => d.code === 'refusal/dead-end')!;
     const actions = await client.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri }, range: deadEnd.range, context: { diagnostics: [deadEnd] } });
     expect(actions.map((a) => [a.title, a.kind, a.isPreferred])).toEqual([['Rewrite: “Here\'s what I can do instead: [alternative].”', 'quickfix', undefined]]);
-    expect(applyEdits('Hi 😀 The courier lost your parcel.\nThat is not possible.\nPlease restart the app.\n', actions[0]!.edit.changes[uri]!)).toBe(
-      "Hi 😀 The courier lost your parcel.\nHere's what I can do instead: [alternative].\nPlease restart the app.\n",
+    expect(applyEdits('Hi 😀 The courier lost your parcel.\nThat is not possible.\nPlease wait for the next release.\n', actions[0]!.edit.changes[uri]!)).toBe(
+      "Hi 😀 The courier lost your parcel.\nHere's what I can do instead: [alternative].\nPlease wait for the next release.\n",
     );
   });
 
