@@ -67,60 +67,26 @@ const precompiled = new Map<string, CompiledPhrase[]>();
 /** And the patterns' prefilters, for the same reason. */
 const precompiledPrefilters = new Map<string, Array<string[][]>>();
 
-/**
- * A slot as the bundle saves it: its word when the stem is the same and nothing else is set,
- * else [word, stem, flag] with flag '!' (negated), '*' (any word) or '=' + the exact capitals.
- * Slots written out as objects made the bundle 0.8 MB, and parsing it a tenth of a cold start.
- */
-type PackedSlot = string | [norm: string, stem: string, flag?: string];
-
-/** A compiled phrase as the bundle saves it: its parts' slots packed; `linear` is rebuilt on load. */
-export interface PackedPhrase {
-  parts: PackedSlot[][][];
-  atStart?: true;
-  atEnd?: true;
-}
-
 /** What the build saves with the built-in rules: their phrases compiled, their patterns' prefilters. */
 export interface PrecompiledMatchers {
-  phrases: Record<string, PackedPhrase[]>;
+  phrases: Record<string, CompiledPhrase[]>;
   prefilters: Record<string, Array<string[][]>>;
 }
 
-function packSlot(slot: Slot): PackedSlot {
-  const flag = slot.any ? '*' : slot.negate ? '!' : slot.exact ? `=${slot.exact}` : '';
-  if (flag) return [slot.norm, slot.stem, flag];
-  return slot.stem === slot.norm ? slot.norm : [slot.norm, slot.stem];
-}
-
-function unpackSlot(packed: PackedSlot): Slot {
-  if (typeof packed === 'string') return { any: false, norm: packed, stem: packed };
-  const [norm, stem, flag = ''] = packed;
-  if (flag === '*') return { any: true, norm, stem };
-  if (flag === '!') return { any: false, negate: true, norm, stem };
-  return flag.startsWith('=') ? { any: false, norm, stem, exact: flag.slice(1) } : { any: false, norm, stem };
-}
-
-/** Seeds what was compiled at build time (see `precompileMatchers`). */
+/**
+ * Seeds what was compiled at build time (see `precompileMatchers`). The phrases are used as
+ * JSON.parse made them: rebuilding them from a terser form in JavaScript cost a cold start more
+ * (in time and in garbage collection) than parsing the larger JSON.
+ */
 export function usePrecompiled({ phrases, prefilters }: PrecompiledMatchers): void {
-  for (const [source, packed] of Object.entries(phrases)) precompiled.set(source, unpackPhrases(source, packed));
+  for (const [phrase, value] of Object.entries(phrases)) precompiled.set(phrase, value);
   for (const [pattern, value] of Object.entries(prefilters)) precompiledPrefilters.set(pattern, value);
-}
-
-/** A phrase's compiled form from its packed one. */
-export function unpackPhrases(source: string, packed: PackedPhrase[]): CompiledPhrase[] {
-  return packed.map(({ parts, atStart, atEnd }) => finishPhrase(source, parts.map((part) => part.map((option) => option.map(unpackSlot))), atStart ?? false, atEnd ?? false));
 }
 
 /** Compiles these phrases and patterns' prefilters, keyed by their text, for the build to save. */
 export function precompileMatchers(phrases: Iterable<string>, patterns: Iterable<string>): PrecompiledMatchers {
-  const pack = ({ parts, atStart, atEnd }: CompiledPhrase): PackedPhrase => ({
-    parts: parts.map((part) => part.map((option) => option.map(packSlot))),
-    ...(atStart && { atStart }),
-    ...(atEnd && { atEnd }),
-  });
   return {
-    phrases: Object.fromEntries([...new Set(phrases)].map((p) => [p, parsePhrase(p).map(pack)])),
+    phrases: Object.fromEntries([...new Set(phrases)].map((p) => [p, parsePhrase(p)])),
     prefilters: Object.fromEntries([...new Set(patterns)].map((p) => [p, patternPrefilter(p)])),
   };
 }
@@ -145,13 +111,9 @@ export function parsePhrase(phrase: string): CompiledPhrase[] {
     if (options.some((o) => o.length > 0) || m[2]) parts.push(options);
   }
   if (!parts.some((part) => part.some((o) => o.length > 0))) return [];
-  return [finishPhrase(phrase, parts, atStart, atEnd)];
-}
-
-function finishPhrase(source: string, parts: Option[][], atStart: boolean, atEnd: boolean): CompiledPhrase {
   // Most phrases are a plain word sequence: they need neither the recursion nor its memo.
   const linear = parts.every((part) => part.length === 1) ? parts.map((part) => part[0]!).flat() : undefined;
-  return { source, parts, ...(atStart && { atStart }), ...(atEnd && { atEnd }), ...(linear && { linear }) };
+  return [{ source: phrase, parts, ...(atStart && { atStart }), ...(atEnd && { atEnd }), ...(linear && { linear }) }];
 }
 
 function toSlots(word: string): Slot[] {
@@ -352,7 +314,7 @@ export function patternPrefilter(pattern: string): Array<string[][]> {
     // One alternative of tags or wildcards only ("#Verb") lets any sentence through.
     if (alternatives.every((words) => words.length > 0)) terms.push(alternatives);
   }
-  return terms;
+  return byRarity(terms);
 }
 
 /**
@@ -369,35 +331,27 @@ const MARKS: Record<string, string[]> = {
   hasDash: [' -', ' \u2013', ' \u2014'],
 };
 
-const isMark = (w: string) => !/[\p{L}\p{N}]/u.test(w);
+/** Every mark a prefilter can hold: never a word's normal form, so looked up in the text. */
+const MARK_STRINGS = new Set(Object.values(MARKS).flat());
 
-/** One alternative of a prefilter term, split once: words looked up in the sentence's, marks in its text. */
-interface Alternative {
-  words: string[];
-  marks: string[];
-}
-
-// Words nearly every reply has: a term they satisfy rejects almost no sentence, so it is tested last.
+// Words nearly every reply has: a term they satisfy turns almost no sentence away.
 const EVERYDAY = new Set(['i', 'we', 'you', 'the', 'a', 'an', 'it', 'to', 'and', 'is', 'are', 'your', 'our', 'my', 'this', 'that', 'of', 'in', 'for', 'have', 'be', 'not', 'can', 'will', 'do']);
 
 /**
- * A prefilter as the matcher tests it, for every sentence of every reply (the first thing a cold
- * run does with each pattern): the terms a sentence is least likely to have first, so most
- * sentences are turned away by one lookup.
+ * The prefilter's terms in the order they are best tested, for every sentence of every reply
+ * (the first thing a cold run does with each pattern): terms of rarer words first, then marks,
+ * then terms an everyday word satisfies, so most sentences are turned away by one lookup.
  */
-function prefilterTest(terms: Array<string[][]>): Alternative[][] {
-  const rank = (term: string[][]) => (term.some((words) => words.every((w) => EVERYDAY.has(w))) ? 2 : term.some((words) => words.some(isMark)) ? 1 : 0);
-  return [...terms]
-    .sort((a, b) => rank(a) - rank(b))
-    .map((term) => term.map((words) => ({ words: words.filter((w) => !isMark(w)), marks: words.filter(isMark) })));
+function byRarity(terms: Array<string[][]>): Array<string[][]> {
+  const rank = (term: string[][]) => (term.some((words) => words.every((w) => EVERYDAY.has(w))) ? 2 : term.some((words) => words.some((w) => MARK_STRINGS.has(w))) ? 1 : 0);
+  return terms.map((term, i) => ({ term, i, r: rank(term) })).sort((a, b) => a.r - b.r || a.i - b.i).map(({ term }) => term);
 }
 
-/** Whether a sentence passes a prefilter: for every term, one alternative's words and marks are all there. */
-function passes(test: Alternative[][], sentence: Sentence): boolean {
-  const { norms, text } = sentence;
-  outer: for (const term of test) {
-    for (const { words, marks } of term) {
-      if (words.every((w) => norms.has(w)) && marks.every((m) => text.includes(m))) continue outer;
+/** Whether a sentence passes a prefilter: for every term, one alternative's words (and marks) are all there. */
+function passes(terms: Array<string[][]>, { norms, text }: Sentence): boolean {
+  outer: for (const term of terms) {
+    for (const words of term) {
+      if (words.every((w) => (MARK_STRINGS.has(w) ? text.includes(w) : norms.has(w)))) continue outer;
     }
     return false;
   }
@@ -432,10 +386,10 @@ class PatternMatcher implements Matcher {
    * `parsed`: compromise re-reads a pattern string on every match; it is read once, on first use,
    * into the term lists that match it as written (see lookahead.ts)
    */
-  private readonly compiled: Array<{ pattern: string; prefilter: Alternative[][]; parsed?: object[][] }>;
+  private readonly compiled: Array<{ pattern: string; prefilter: Array<string[][]>; parsed?: object[][] }>;
 
   constructor(patterns: string[]) {
-    this.compiled = patterns.map((pattern) => ({ pattern, prefilter: prefilterTest(patternPrefilter(pattern)) }));
+    this.compiled = patterns.map((pattern) => ({ pattern, prefilter: patternPrefilter(pattern) }));
   }
 
   /** needsNlp and find both ask, for every sentence: the answer is kept with the sentence */

@@ -64,20 +64,25 @@ describe('phrase matching', () => {
 });
 
 describe('pattern prefilter', () => {
+  it('lists rarer words first, then marks, then terms an everyday word satisfies (most sentences fail the first)', () => {
+    expect(patternPrefilter('we (can|will) not @hasComma refund')).toEqual([[['refund']], [[',']], [['we']], [['can'], ['will']], [['not']]]);
+    expect(patternPrefilter('your (order|parcel) was (lost|damaged)')).toEqual([[['order'], ['parcel']], [['was']], [['lost'], ['damaged']], [['your']]]);
+  });
+
   it('requires the literal words of required terms only', () => {
-    expect(patternPrefilter('[<actor>the #Noun] (lost|broke) it')).toEqual([[['the']], [['lost'], ['broke']], [['it']]]);
+    expect(patternPrefilter('[<actor>the #Noun] (lost|broke) it')).toEqual([[['lost'], ['broke']], [['the']], [['it']]]);
     expect(patternPrefilter('#Noun (really)? #Verb')).toEqual([]);
     expect(patternPrefilter('^unfortunately')).toEqual([[['unfortunately']]]);
     expect(patternPrefilter('^(since|because|given that) #Negative')).toEqual([[['since'], ['because'], ['given', 'that']]]);
     // compromise's punctuation methods need the mark in the sentence.
-    expect(patternPrefilter('^(i|we) .+ @hasSemicolon #Negative')).toEqual([[['i'], ['we']], [[';']]]);
-    expect(patternPrefilter('.+ @hasDash so')).toEqual([[[' -'], [' \u2013'], [' \u2014']], [['so']]]);
-    expect(patternPrefilter('the @isTitleCase lost')).toEqual([[['the']], [['lost']]]);
+    expect(patternPrefilter('^(i|we) .+ @hasSemicolon #Negative')).toEqual([[[';']], [['i'], ['we']]]);
+    expect(patternPrefilter('.+ @hasDash so')).toEqual([[['so']], [[' -'], [' \u2013'], [' \u2014']]]);
+    expect(patternPrefilter('the @isTitleCase lost')).toEqual([[['lost']], [['the']]]);
     // Every word of a multi-word alternative is required; an alternative of tags only frees the term.
     expect(patternPrefilter('#Noun (by mistake|in error)')).toEqual([[['by', 'mistake'], ['in', 'error']]]);
     expect(patternPrefilter('#Noun (#PastTense|never #Verb) it')).toEqual([[['it']]]);
     // An optional capture group requires none of its words.
-    expect(patternPrefilter('the #Noun lost [<what>(your #Noun)]?')).toEqual([[['the']], [['lost']]]);
+    expect(patternPrefilter('the #Noun lost [<what>(your #Noun)]?')).toEqual([[['lost']], [['the']]]);
   });
 
   it('lets compromise run only on sentences that could match', async () => {

@@ -3,22 +3,18 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parsePhrase, patternPrefilter, unpackPhrases, type PackedPhrase } from '../../src/rules/matcher.js';
+import { parsePhrase, patternPrefilter } from '../../src/rules/matcher.js';
 import { REPO_ROOT } from '../e2e/run-cli.js';
 import { builtinRegistry } from '../helpers.js';
 
-const bundle = JSON.parse(readFileSync(join(REPO_ROOT, 'dist/builtin-rules.json'), 'utf8')) as { precompiled: { phrases: Record<string, PackedPhrase[]>; prefilters: Record<string, unknown> } };
+const bundle = JSON.parse(readFileSync(join(REPO_ROOT, 'dist/builtin-rules.json'), 'utf8')) as { precompiled: { phrases: Record<string, unknown>; prefilters: Record<string, unknown> } };
 
 describe('precompiled phrases', () => {
-  it('unpack to exactly what compiling each phrase now gives', () => {
+  // parsePhrase, not compilePhrase: once the bundle has seeded the phrases, compilePhrase returns them.
+  it('equal a fresh compile of each phrase (after a JSON round trip)', () => {
     const { phrases } = bundle.precompiled;
     expect(Object.keys(phrases).length).toBeGreaterThan(300);
-    for (const [phrase, packed] of Object.entries(phrases)) expect(unpackPhrases(phrase, packed), phrase).toStrictEqual(parsePhrase(phrase));
-  });
-
-  it('cover negated, wildcard, exact-capitals and anchored slots (each packed form is exercised)', () => {
-    const all = JSON.stringify(bundle.precompiled.phrases);
-    for (const flag of ['"!"', '"*"', '"=IT"', '"atStart":true', '"atEnd":true']) expect(all).toContain(flag);
+    for (const phrase of Object.keys(phrases)) expect(phrases[phrase], phrase).toEqual(JSON.parse(JSON.stringify(parsePhrase(phrase))));
   });
 
   it('and the patterns\' prefilters equal a fresh computation', () => {
