@@ -17,8 +17,12 @@ import { through } from './located.js';
 import { plaintextSegments } from './plaintext.js';
 import { SegmentBuilder } from './segment.js';
 
+// A syntax extension, as each package's factory makes it.
+type Extension = ReturnType<typeof gfmTable>;
+
 /**
- * The syntax extensions beyond CommonMark, in the order micromark-extension-gfm combines them,
+ * The syntax extensions beyond CommonMark (front matter, then GFM's in the order
+ * micromark-extension-gfm combined them),
  * each with what a text must contain for it to occur: a table needs a pipe, strikethrough a
  * tilde, a footnote "[^", a task item a box, an autolink literal "www.", "://" or an e-mail's
  * "@", front matter a fence at the very start. Each extension a parser carries makes every file
@@ -33,9 +37,6 @@ const SYNTAX: Array<{ extension: () => Extension; mayOccur: (text: string) => bo
   { extension: gfmTable, mayOccur: (text) => text.includes('|') },
   { extension: gfmTaskListItem, mayOccur: (text) => /\[[\sxX]\]/.test(text) },
 ];
-
-// A syntax extension, as each package's factory makes it.
-type Extension = ReturnType<typeof gfmTable>;
 
 // The tree side of every extension: each only acts on the tokens its syntax made.
 const MDAST_EXTENSIONS = [frontmatterFromMarkdown(['yaml', 'toml']), gfmFromMarkdown()];
