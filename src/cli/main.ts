@@ -1,7 +1,7 @@
 // The command line: commander options → the ReplyLint API → a formatter → stdout, and an exit code.
 // Nothing else in the project reads argv, writes to the console or decides the exit code.
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { atomicWrite } from '../fix/write.js';
+import { atomicWrite, openAtomic, type AtomicFile } from '../fix/write.js';
 import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { ReplyLint, type LintProgress } from '../api/replylint.js';
@@ -12,7 +12,7 @@ import { parseConcurrency, type Concurrency } from '../api/pool.js';
 import { VERSION } from '../api/version.js';
 import { applySuppressions, pruneSuppressions, readSuppressions, recordSuppressions, writeSuppressions } from '../api/suppressions.js';
 import { ReplylintError, ReplylintErrors } from '../errors.js';
-import { FORMATTERS } from '../format/index.js';
+import { addToTotals, emptyTotals, FORMATTERS, getFormatterParts, type FormatterOptions, type FormatterParts } from '../format/index.js';
 import { redactResults } from '../format/redact.js';
 import { INPUT_FORMATS, type InputFormatName, type LintResult } from '../types.js';
 import { explainRule, listRules, printConfig } from './info.js';
@@ -296,7 +296,7 @@ async function run(paths: string[], opts: CliOptions, io: CliIO): Promise<number
   const fixedStdin = opts.stdin && opts.fix ? (results[0]!.output ?? results[0]!.source ?? '') : undefined;
   const rulesMeta = await linter.rulesMeta();
   if (opts.redact) results = redactResults(results, rulesMeta);
-  const report = formatter(results, {
+  const formatOptions: FormatterOptions = {
     color: opts.outputFile ? false : color,
     displayPath: displayPathIn(io.cwd),
     cwd: io.cwd,
@@ -304,15 +304,19 @@ async function run(paths: string[], opts: CliOptions, io: CliIO): Promise<number
     version: VERSION,
     // The HTML report shows each problem in its line; under --redact it shows none.
     ...(opts.redact ? {} : { sourceText: readSourceText }),
-  });
+  };
+  const parts = fixedStdin === undefined ? getFormatterParts(opts.format) : undefined;
   if (fixedStdin !== undefined) {
     // The fixed text is the output (for editors and pipes); the report of what is left goes to stderr.
     io.stdout(fixedStdin);
+    const report = formatter(results, formatOptions);
     if (results[0]!.messages.length && report) io.stderr(report.endsWith('\n') ? report : report + '\n');
-  } else if (opts.outputFile) {
-    writeReport(resolve(io.cwd, opts.outputFile), report);
-  } else if (report) {
-    io.stdout(report.endsWith('\n') ? report : report + '\n');
+  } else if (parts) {
+    writeReportInParts(parts, results, formatOptions, opts.outputFile ? resolve(io.cwd, opts.outputFile) : undefined, io);
+  } else {
+    const report = formatter(results, formatOptions);
+    if (opts.outputFile) writeReport(resolve(io.cwd, opts.outputFile), report);
+    else if (report) io.stdout(report.endsWith('\n') ? report : report + '\n');
   }
 
   if (unpruned > 0) {
@@ -416,6 +420,53 @@ function writeReport(file: string, report: string): void {
     atomicWrite(file, report.endsWith('\n') || report === '' ? report : report + '\n');
   } catch (error) {
     throw new ReplylintError(`cannot write the report (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`, file);
+  }
+}
+
+/** Output is handed on in pieces of about this many characters: fewer writes, no whole-report string. */
+const REPORT_CHUNK = 64 * 1024;
+
+/**
+ * Writes a report file by file (to the report file, atomically, or to stdout), so a run over
+ * 100,000 files never holds its report as one string: the bytes are those of the whole report.
+ */
+function writeReportInParts(parts: FormatterParts, results: LintResult[], options: FormatterOptions, file: string | undefined, io: CliIO): void {
+  const failed = (error: unknown) => new ReplylintError(`cannot write the report (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`, file);
+  let sink: AtomicFile | undefined;
+  try {
+    if (file) sink = openAtomic(file);
+  } catch (error) {
+    throw failed(error);
+  }
+  let pending = '';
+  let endsWithNewline = true;
+  const flush = () => {
+    if (!pending) return;
+    if (sink) sink.write(pending);
+    else io.stdout(pending);
+    pending = '';
+  };
+  const emit = (text: string) => {
+    if (!text) return;
+    pending += text;
+    endsWithNewline = text.endsWith('\n');
+    if (pending.length >= REPORT_CHUNK) flush();
+  };
+  try {
+    const totals = emptyTotals();
+    results.forEach((result, index) => {
+      emit(parts.file(result, index, options));
+      addToTotals(totals, result);
+    });
+    emit(parts.end(totals, options));
+    // As with any report: one that says something ends with a newline.
+    if (!endsWithNewline) emit('\n');
+    flush();
+    sink?.commit();
+  } catch (error) {
+    sink?.abort();
+    if (!sink) throw error;
+    throw failed(error);
   }
 }
 

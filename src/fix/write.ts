@@ -1,7 +1,7 @@
 // Writing fixed files: atomically (a temporary file beside the target, then a rename), in the
 // file's own encoding, keeping its permissions, and never over a file that changed on disk
 // since it was read.
-import { chmodSync, closeSync, fsyncSync, mkdirSync, openSync, readFileSync, realpathSync, renameSync, rmSync, statSync, writeFileSync, writeSync, type Stats } from 'node:fs';
+import { chmodSync, closeSync, fsyncSync, mkdirSync, openSync, readFileSync, realpathSync, renameSync, rmSync, statSync, writeSync, type Stats } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { createHash, randomBytes } from 'node:crypto';
 
@@ -61,6 +61,27 @@ export function writeFixed(snap: FileSnapshot, text: string): void {
  * Errors are the file system's, for callers to word.
  */
 export function atomicWrite(path: string, data: string | Uint8Array): void {
+  const file = openAtomic(path);
+  try {
+    file.write(data);
+    file.commit();
+  } catch (error) {
+    file.abort();
+    throw error;
+  }
+}
+
+/** A file being written atomically in parts: nothing is at its path until `commit`. */
+export interface AtomicFile {
+  write(data: string | Uint8Array): void;
+  /** Flushes and renames the temporary file into place. */
+  commit(): void;
+  /** Removes the temporary file; safe to call after a failed write or commit. */
+  abort(): void;
+}
+
+/** As atomicWrite, for data that comes in parts (a long report written file by file). */
+export function openAtomic(path: string): AtomicFile {
   let target = path;
   let stat: Stats | undefined;
   try {
@@ -72,27 +93,58 @@ export function atomicWrite(path: string, data: string | Uint8Array): void {
   // A device or a pipe (`-o /dev/null`, `-o /dev/stdout`, a FIFO) is written to, not replaced:
   // renaming over it would put a regular file where the device was.
   if (stat && !stat.isFile()) {
-    writeFileSync(target, data);
-    return;
+    const fd = openSync(target, 'w');
+    return {
+      write: (data) => writeAll(fd, data),
+      commit: () => closeSync(fd),
+      abort: () => {
+        try {
+          closeSync(fd);
+        } catch {
+          // already closed
+        }
+      },
+    };
   }
   const mode = stat ? stat.mode & 0o7777 : undefined;
   mkdirSync(dirname(target), { recursive: true });
   const temp = join(dirname(target), `.${basename(target)}.${process.pid}-${randomBytes(4).toString('hex')}.tmp`);
-  try {
-    const fd = openSync(temp, 'wx', mode ?? 0o666);
-    try {
-      writeSync(fd, typeof data === 'string' ? Buffer.from(data, 'utf8') : data);
+  let fd: number | undefined = openSync(temp, 'wx', mode ?? 0o666);
+  const close = () => {
+    if (fd === undefined) return;
+    const open = fd;
+    fd = undefined;
+    closeSync(open);
+  };
+  return {
+    write(data) {
+      if (fd === undefined) throw new Error('atomic file already closed');
+      writeAll(fd, data);
+    },
+    commit() {
+      if (fd === undefined) throw new Error('atomic file already closed');
       fsyncSync(fd);
-    } finally {
-      closeSync(fd);
-    }
-    // The mode given to open is filtered by the umask; an existing file's is kept exactly.
-    if (mode !== undefined) chmodSync(temp, mode);
-    renameSync(temp, target);
-  } catch (error) {
-    rmSync(temp, { force: true });
-    throw error;
-  }
+      close();
+      // The mode given to open is filtered by the umask; an existing file's is kept exactly.
+      if (mode !== undefined) chmodSync(temp, mode);
+      renameSync(temp, target);
+    },
+    abort() {
+      try {
+        close();
+      } catch {
+        // the temporary file goes either way
+      }
+      rmSync(temp, { force: true });
+    },
+  };
+}
+
+/** A pipe may take part of a write: the rest follows until all of it is written. */
+function writeAll(fd: number, data: string | Uint8Array): void {
+  const bytes = typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
+  let done = 0;
+  while (done < bytes.length) done += writeSync(fd, bytes, done, bytes.length - done);
 }
 
 function encode(text: string, encoding: FileSnapshot['encoding']): Buffer {

@@ -1,6 +1,7 @@
 // ESLint's "compact" format: one grep-able line per problem, then the count.
 import type { LintMessage, LintResult } from '../types.js';
 import type { FormatterOptions } from './index.js';
+import { countOf, joinParts, type FormatterParts } from './parts.js';
 import { shownPath } from './paths.js';
 
 /** `line L, col C, Error - message (ruleId)`: the part of a compact line after the path. */
@@ -11,16 +12,19 @@ export function describeMessage(m: LintMessage): string {
   return `line ${m.line || 0}, col ${m.column || 0}, ${kind} - ${text}${m.ruleId ? ` (${m.ruleId})` : ''}`;
 }
 
-export function formatCompact(results: LintResult[], options: Pick<FormatterOptions, 'displayPath' | 'cwd'>): string {
-  let out = '';
-  let total = 0;
-  for (const result of results) {
+export const compactParts: FormatterParts = {
+  file(result, _index, options) {
+    if (result.messages.length === 0) return '';
     const path = shownPath(result.filePath, options);
-    for (const m of result.messages) {
-      out += `${path}: ${describeMessage(m)}\n`;
-      total++;
-    }
-  }
-  if (total === 0) return '';
-  return `${out}\n${total} problem${total === 1 ? '' : 's'}\n`;
+    let out = '';
+    for (const m of result.messages) out += `${path}: ${describeMessage(m)}\n`;
+    return out;
+  },
+  end: (totals) => (totals.messages === 0 ? '' : `\n${countOf(totals.messages, 'problem')}\n`),
+};
+
+const formatCompactJoined = joinParts(compactParts);
+
+export function formatCompact(results: LintResult[], options: Pick<FormatterOptions, 'displayPath' | 'cwd'>): string {
+  return formatCompactJoined(results, { color: false, ...options });
 }

@@ -1,6 +1,7 @@
 // GitHub Actions workflow commands: each problem becomes an annotation on the pull request's diff.
 import type { LintMessage, LintResult } from '../types.js';
 import type { FormatterOptions } from './index.js';
+import { countOf, joinParts, type FormatterParts } from './parts.js';
 import { shownPath } from './paths.js';
 
 /** The toolkit's escaping of a command's message (@actions/core escapeData). */
@@ -13,21 +14,22 @@ export function escapeProperty(text: string): string {
   return escapeData(text).replace(/:/g, '%3A').replace(/,/g, '%2C');
 }
 
-export function formatGithub(results: LintResult[], options: Pick<FormatterOptions, 'displayPath' | 'cwd'>): string {
-  let out = '';
-  let errors = 0;
-  let warnings = 0;
-  for (const result of results) {
-    errors += result.errorCount;
-    warnings += result.warningCount;
+export const githubParts: FormatterParts = {
+  file(result, _index, options) {
     // Annotations name files relative to the repository, with forward slashes on every system.
     const file = shownPath(result.filePath, options).replace(/\\/g, '/');
+    let out = '';
     for (const m of result.messages) out += command(file, m) + '\n';
-  }
-  const total = errors + warnings;
-  if (total === 0) return out;
+    return out;
+  },
   // A plain line: the runner shows it in the log and makes no annotation of it.
-  return `${out}${total} problem${total === 1 ? '' : 's'} (${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'})\n`;
+  end: ({ errors, warnings }) => (errors + warnings === 0 ? '' : `${countOf(errors + warnings, 'problem')} (${countOf(errors, 'error')}, ${countOf(warnings, 'warning')})\n`),
+};
+
+const formatGithubJoined = joinParts(githubParts);
+
+export function formatGithub(results: LintResult[], options: Pick<FormatterOptions, 'displayPath' | 'cwd'>): string {
+  return formatGithubJoined(results, { color: false, ...options });
 }
 
 function command(file: string, m: LintMessage): string {

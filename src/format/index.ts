@@ -1,12 +1,13 @@
 // Formatters by name. Each is a pure function of the results: only the shell writes output.
 import type { LintResult } from '../types.js';
-import { formatCompact } from './compact.js';
-import { formatGithub } from './github.js';
+import { compactParts, formatCompact } from './compact.js';
+import { formatGithub, githubParts } from './github.js';
 import { formatHtml } from './html.js';
-import { formatJson } from './json.js';
+import { formatJson, jsonParts } from './json.js';
 import { formatJunit } from './junit.js';
+import type { FormatterParts } from './parts.js';
 import { formatSarif } from './sarif.js';
-import { formatStylish, type StylishOptions } from './stylish.js';
+import { formatStylish, stylishParts, type StylishOptions } from './stylish.js';
 
 /** What a rule is, for formats that describe the rules next to the results (SARIF). */
 export interface RuleMeta {
@@ -49,4 +50,20 @@ export function getFormatter(name: string): Formatter | undefined {
   return Object.hasOwn(FORMATTERS, name) ? FORMATTERS[name] : undefined;
 }
 
+/**
+ * The formats that can be written file by file (their whole-report formatter above is these
+ * parts joined). SARIF, JUnit and HTML are one document whose head depends on every result.
+ */
+const PARTS: Record<string, FormatterParts> = {
+  stylish: stylishParts,
+  json: jsonParts,
+  github: githubParts,
+  compact: compactParts,
+};
+
+export function getFormatterParts(name: string): FormatterParts | undefined {
+  return Object.hasOwn(PARTS, name) ? PARTS[name] : undefined;
+}
+
+export { addToTotals, emptyTotals, joinParts, type FormatterParts, type ReportTotals } from './parts.js';
 export { formatCompact, formatGithub, formatHtml, formatJson, formatJunit, formatSarif, formatStylish };

@@ -1,7 +1,8 @@
 // ESLint's "stylish" look: results grouped by file, aligned columns, the rewrite under each message.
-import { Chalk } from 'chalk';
+import { Chalk, type ChalkInstance } from 'chalk';
 import stringWidth from 'string-width';
 import type { LintResult } from '../types.js';
+import { countOf, joinParts, type FormatterParts } from './parts.js';
 
 export interface StylishOptions {
   color: boolean;
@@ -9,21 +10,17 @@ export interface StylishOptions {
   displayPath?: (filePath: string) => string;
 }
 
-export function formatStylish(results: LintResult[], options: StylishOptions): string {
-  const c = new Chalk({ level: options.color ? 1 : 0 });
-  const show = options.displayPath ?? ((p: string) => p);
-  let out = '';
-  let errors = 0;
-  let warnings = 0;
-  let fixableErrors = 0;
-  let fixableWarnings = 0;
+// One instance per colour setting: the report asks for one per file.
+const PLAIN = new Chalk({ level: 0 });
+const COLOURED = new Chalk({ level: 1 });
+const chalkFor = (options: StylishOptions): ChalkInstance => (options.color ? COLOURED : PLAIN);
 
-  for (const result of results) {
-    if (result.messages.length === 0) continue;
-    errors += result.errorCount;
-    warnings += result.warningCount;
-    fixableErrors += result.fixableErrorCount;
-    fixableWarnings += result.fixableWarningCount;
+// Columns are aligned within a file, so each file's block stands alone.
+export const stylishParts: FormatterParts = {
+  file(result, _index, options) {
+    if (result.messages.length === 0) return '';
+    const c = chalkFor(options);
+    const show = options.displayPath ?? ((p: string) => p);
 
     // Widths are measured once per row: string-width is a measurable share of a large run's time.
     const rows = result.messages.map((m) => {
@@ -35,7 +32,7 @@ export function formatStylish(results: LintResult[], options: StylishOptions): s
     const kindWidth = Math.max(...rows.map((r) => r.kind.length));
     const textWidth = Math.max(...rows.map((r) => r.textWidth));
 
-    out += `\n${c.underline(show(result.filePath))}\n`;
+    let out = `\n${c.underline(show(result.filePath))}\n`;
     for (const r of rows) {
       const pad = (s: string, width: number, w: number) => s + ' '.repeat(Math.max(0, w - width));
       const kind = r.kind === 'error' ? c.red(pad(r.kind, r.kind.length, kindWidth)) : c.yellow(pad(r.kind, r.kind.length, kindWidth));
@@ -47,19 +44,24 @@ export function formatStylish(results: LintResult[], options: StylishOptions): s
         out += `${indent}${c.cyan('→')} ${quote(s.fix.text)}\n`;
       }
     }
-  }
+    return out;
+  },
 
-  const total = errors + warnings;
-  if (total === 0) return '';
-  const summary = `\u2716 ${total} problem${total === 1 ? '' : 's'} (${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'})`;
-  out += `\n${errors ? c.red.bold(summary) : c.yellow.bold(summary)}\n`;
-  if (fixableErrors + fixableWarnings > 0) {
-    // As ESLint says it: the count --fix would clear.
-    const fixable = `  ${fixableErrors} error${fixableErrors === 1 ? '' : 's'} and ${fixableWarnings} warning${fixableWarnings === 1 ? '' : 's'} potentially fixable with the \`--fix\` option.`;
-    out += `${errors ? c.red.bold(fixable) : c.yellow.bold(fixable)}\n`;
-  }
-  return out;
-}
+  end({ errors, warnings, fixableErrors, fixableWarnings }, options) {
+    const total = errors + warnings;
+    if (total === 0) return '';
+    const c = chalkFor(options);
+    const paint = errors ? c.red.bold : c.yellow.bold;
+    let out = `\n${paint(`\u2716 ${countOf(total, 'problem')} (${countOf(errors, 'error')}, ${countOf(warnings, 'warning')})`)}\n`;
+    if (fixableErrors + fixableWarnings > 0) {
+      // As ESLint says it: the count --fix would clear.
+      out += `${paint(`  ${countOf(fixableErrors, 'error')} and ${countOf(fixableWarnings, 'warning')} potentially fixable with the \`--fix\` option.`)}\n`;
+    }
+    return out;
+  },
+};
+
+export const formatStylish: (results: LintResult[], options: StylishOptions) => string = joinParts(stylishParts);
 
 function quote(text: string): string {
   return `“${text.replace(/\s+/g, ' ').trim()}”`;

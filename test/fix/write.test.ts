@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { decodeFile } from '../../src/api/read.js';
-import { FixWriteError, snapshot, writeFixed } from '../../src/fix/write.js';
+import { FixWriteError, openAtomic, snapshot, writeFixed } from '../../src/fix/write.js';
 
 let dir: string;
 beforeEach(() => {
@@ -76,5 +76,31 @@ describe('writeFixed', () => {
     const { snap } = read(file);
     expect(() => writeFixed(snap, 'You can  restart.\n')).toThrow(/NUL/);
     expect(readFileSync(file, 'utf8')).toBe('You have to\0 restart.\n');
+  });
+});
+
+describe('openAtomic', () => {
+  it('puts nothing at the path until commit, then the parts in order', () => {
+    const file = join(dir, 'report.json');
+    writeFileSync(file, 'old report\n');
+    const out = openAtomic(file);
+    out.write('[{"a":1}');
+    out.write(Buffer.from(',{"b":"é"}]\n', 'utf8'));
+    expect(readFileSync(file, 'utf8')).toBe('old report\n');
+    out.commit();
+    expect(readFileSync(file, 'utf8')).toBe('[{"a":1},{"b":"é"}]\n');
+    expect(readdirSync(dir)).toEqual(['report.json']);
+  });
+
+  it('leaves the old file and no temporary file when aborted', () => {
+    const file = join(dir, 'report.json');
+    writeFileSync(file, 'old report\n');
+    const out = openAtomic(file);
+    out.write('half a rep');
+    out.abort();
+    out.abort();
+    expect(readFileSync(file, 'utf8')).toBe('old report\n');
+    expect(readdirSync(dir)).toEqual(['report.json']);
+    expect(() => out.write('more')).toThrow(/closed/);
   });
 });
