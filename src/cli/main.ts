@@ -3,6 +3,7 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { atomicWrite, openAtomic, type AtomicFile } from '../fix/write.js';
 import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
+import { setFlagsFromString } from 'node:v8';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { ReplyLint, type LintProgress } from '../api/replylint.js';
 import { changedFiles } from '../api/changed-files.js';
@@ -523,6 +524,11 @@ function reportFailure(error: unknown, debug: boolean, io: CliIO): number {
 
 /** The real process around main(). */
 export function processIO(): CliIO {
+  // Linting allocates fast, so V8 lets the heap grow to several times what is live before it
+  // collects: with --concurrency off, 10,000 files peaked at ~245 MB RSS, ~170 MB with the growth
+  // held to 1.5× the live heap, for the same CPU time. Workers have their own limits (pool.ts);
+  // the flag is set here, in the process the CLI owns, never by the library for its host.
+  setFlagsFromString('--heap-growing-percent=50');
   // `replylint … | head` closes our stdout early: that ends the run quietly, not with a trace.
   process.stdout.on('error', (error: NodeJS.ErrnoException) => {
     if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);

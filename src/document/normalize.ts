@@ -74,7 +74,8 @@ export function stem(form: string): string {
   let s = stemCache.get(form);
   if (s === undefined) {
     s = /^[a-z]+$/.test(form) ? stemmer(form) : form;
-    stemCache.set(form, s);
+    // Bounded as formsCache is: a run over 100,000 files of ids and names must not grow it forever.
+    if (stemCache.size < 50_000) stemCache.set(form, s);
   }
   return s;
 }
