@@ -131,6 +131,36 @@ function workerExecArgv(): string[] {
   return args;
 }
 
+/** Node's message when a worker is given options it rejects: the options follow the colon. */
+const INVALID_EXEC_ARGV = /^Initiated Worker with invalid execArgv flags: (.*)$/;
+
+/** The parent's options a worker took, once known: V8 options are found by trying. */
+let acceptedExecArgv: string[] | undefined;
+
+/**
+ * Starts a worker with the parent's Node options. A worker rejects V8 options such as
+ * `node --max-old-space-size=4096` (Node lists them in its error) and a user's way of starting
+ * the CLI must not stop the run: they are dropped, and the rest kept (loaders, --require).
+ */
+function startWorker<Options>(Worker: typeof WorkerThread, options: Options, limits: ResourceLimits): WorkerThread {
+  const start = (execArgv: string[]) => new Worker(workerScript(), { workerData: { options }, execArgv, resourceLimits: limits });
+  if (acceptedExecArgv) return start(acceptedExecArgv);
+  const wanted = workerExecArgv();
+  try {
+    const worker = start(wanted);
+    acceptedExecArgv = wanted;
+    return worker;
+  } catch (error) {
+    const rejected = (error as NodeJS.ErrnoException).code === 'ERR_WORKER_INVALID_EXEC_ARGV' ? INVALID_EXEC_ARGV.exec((error as Error).message) : null;
+    if (!rejected) throw error;
+    const names = new Set(rejected[1]!.split(', '));
+    const kept = wanted.filter((arg) => !names.has(arg));
+    if (kept.length === wanted.length) throw error;
+    acceptedExecArgv = kept;
+    return start(kept);
+  }
+}
+
 /** Each worker keeps this many files queued, so it never waits on the main thread between two. */
 const IN_FLIGHT = 2;
 
@@ -172,7 +202,7 @@ export function lintInWorkers<Options>(
     // Required here, not imported: most runs (a pre-commit hook's few files) start no worker.
     const { Worker } = createRequire(import.meta.url)('node:worker_threads') as typeof import('node:worker_threads');
     for (let i = 0; i < size; i++) {
-      const worker = new Worker(workerScript(), { workerData: { options }, execArgv: workerExecArgv(), resourceLimits: limits });
+      const worker = startWorker(Worker, options, limits);
       const pending = new Set<number>();
       const pendingFile = () => [...pending].map((id) => jobs[id]!.file)[0];
       workers.push(worker);

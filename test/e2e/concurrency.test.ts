@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { assertBuilt, envWith, REPO_ROOT, runCli } from './run-cli.js';
+import { assertBuilt, BIN, envWith, REPO_ROOT, runCli } from './run-cli.js';
 
 const env = envWith({ NO_COLOR: '1', FORCE_COLOR: null });
 let dir: string;
@@ -127,6 +127,16 @@ console.log(results.length, results.reduce((n, r) => n + r.errorCount, 0));`;
     const run = spawnSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8', timeout: 60_000 });
     expect(run.stderr).toBe('');
     expect(run.stdout).toBe('60 45\n');
+  }, 60_000);
+
+  it('runs its workers when node itself was given V8 options a worker rejects (node --max-old-space-size=… bin/replylint.js)', async () => {
+    const { spawnSync } = await import('node:child_process');
+    const args = ['--no-config-lookup', 'drafts', '--format', 'json'];
+    const off = await lint(join(dir, 'mixed'), [...args, '--concurrency', 'off']);
+    const run = spawnSync(process.execPath, ['--max-old-space-size=512', '--stack-size=900', BIN, ...args, '--concurrency', '2'], { cwd: join(dir, 'mixed'), env, encoding: 'utf8', timeout: 60_000 });
+    expect(run.stderr).toBe('');
+    expect(run.status).toBe(1);
+    expect(run.stdout).toBe(off.stdout);
   }, 60_000);
 
   it.each([['0'], ['many'], ['1.5'], ['300']])('refuses --concurrency %s, exit 2', async (value) => {
