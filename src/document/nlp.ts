@@ -23,6 +23,17 @@ export function isNlpLoaded(): boolean {
   return nlp !== undefined;
 }
 
+// Mass nouns and words whose plural means something else ("your finances", "lots of", "posts").
+const NO_PLURAL = new Set(['lot', 'post', 'finance', 'billing', 'fulfilment', 'fulfillment', 'management',
+  'storage', 'cloud', 'engineering', 'upstairs', 'software', 'firmware', 'staff', 'crew', 'network', 'hub',
+  'office', 'service', 'host']);
+
+function plural(word: string): string {
+  if (/[^aeiou]y$/.test(word)) return `${word.slice(0, -1)}ies`;
+  if (/(x|ch|sh)$/.test(word)) return `${word}es`;
+  return `${word}s`;
+}
+
 /**
  * Who can be the actor of a failure in a support reply. compromise tags people by trade
  * (#Actor: courier, driver, landlord) and companies it knows (#Organization: FedEx, Google),
@@ -45,5 +56,10 @@ const SUPPORT_AGENTS: Record<string, string> = Object.fromEntries(
     'admin', 'administrator', 'machine', 'installer',
     'haulier', 'hauliers', 'hotel', 'publisher', 'registrar', 'venue', 'council', 'developer', 'engineering',
     'postman', 'postie', 'delivery guy', 'delivery guys', 'delivery man', 'delivery person',
-  ].map((w) => [w, 'Actor']),
+    'company',
+  ]
+    // They act in the plural too ("the banks", "the carriers", "both companies"): compromise does
+    // not inflect added words, so each one-word agent brings its plural.
+    .flatMap((w) => (/^[a-z]+$/.test(w) && !/s$/.test(w) && !NO_PLURAL.has(w) ? [w, plural(w)] : [w]))
+    .map((w) => [w, 'Actor']),
 );
