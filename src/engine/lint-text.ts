@@ -294,7 +294,11 @@ function macroNote(from: Origin): string {
 function moveBefore(text: string, anchor: Hit, [sStart, sEnd]: [number, number], encode: (s: string) => string | undefined): Suggestion {
   const a = anchor.sentence;
   const aStart = a.segment.toSource(a.tokens[0]?.start ?? a.start);
-  const moved = text.slice(sStart, sEnd);
+  // A sentence that opened on the contrast ("But he can only come after 6pm.") loses the
+  // contrast word when it moves to the front, where there is nothing left to contrast with.
+  const written = text.slice(sStart, sEnd);
+  const opener = /^(?:but|yet|however)\b[,\s]*/i.exec(written);
+  const moved = opener && opener[0].length < written.length ? capitalize(written.slice(opener[0].length)) : written;
   const between = text.slice(aStart, sStart).replace(/\s+$/, '');
   // A blank line between them stays one (written in the file's syntax: "\\n\\n" in JSON).
   const gap = (/\n\s*\n/.test(text.slice(aStart, sStart)) && encode('\n\n')) || ' ';

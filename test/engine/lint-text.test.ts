@@ -26,6 +26,14 @@ describe('lintText', () => {
     expect(text.slice(1).slice(fix.range[0], fix.range[1])).toBe('That is not possible.');
   });
 
+  it('moves a limit that opened on "But" before the good news without the "But"', async () => {
+    const text = "I've booked the engineer for Thursday. But he can only come after 6pm.";
+    const result = await lint(text, ['positioning/ends-on-limit']);
+    const fix = result.messages[0]!.suggestions![0]!.fix;
+    const rewritten = text.slice(0, fix.range[0]) + fix.text + text.slice(fix.range[1]);
+    expect(rewritten).toBe("He can only come after 6pm. I've booked the engineer for Thursday.");
+  });
+
   it('matches contractions, curly apostrophes and "cannot" alike', async () => {
     for (const text of ['We can’t help with that.', 'We cannot help with that.', 'We can not help with that.']) {
       const result = await lint(text, ['refusal/dead-end']);
