@@ -16,7 +16,7 @@ export const checkConditional: Check = (reply, rule, options) => {
   let answers: Answers | undefined;
   let firstFollows: Hit | null | undefined;
   for (const sentence of reply.sentences) {
-    for (const hit of applyExceptions(rule.main.find(sentence), exceptions)) {
+    for (const hit of firstOfOverlapping(applyExceptions(rule.main.find(sentence), exceptions))) {
       let anchor: Hit | undefined;
       if (rule.follows) {
         if (firstFollows === undefined) firstFollows = firstIn(reply, rule.follows) ?? null;
@@ -30,6 +30,19 @@ export const checkConditional: Check = (reply, rule, options) => {
   }
   return findings;
 };
+
+/**
+ * A trigger's phrase and its pattern may find overlapping words of one refusal ("We can't" and
+ * "can't offer"): one report, for the hit that starts first (the longer on a tie), so the
+ * sentence's subject leads the message.
+ */
+function firstOfOverlapping(hits: Hit[]): Hit[] {
+  if (hits.length < 2) return hits;
+  const sorted = [...hits].sort((a, b) => a.start - b.start || b.end - a.end);
+  const kept: Hit[] = [];
+  for (const h of sorted) if (!kept.some((k) => k.start < h.end && h.start < k.end)) kept.push(h);
+  return kept;
+}
 
 /** The first thing `matcher` finds in the reply. */
 function firstIn(reply: Reply, matcher: Matcher): Hit | undefined {
