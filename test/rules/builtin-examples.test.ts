@@ -27,6 +27,22 @@ describe('built-in rules', () => {
         expect(await runRuleExamples(rule, registry)).toEqual([]);
       });
 
+      it('reports one problem once: no two of its messages on an example cover the same words', async () => {
+        const config = { rules: { [rule.id]: { severity: 2 as const, options: rule.examples.options ?? {} } } };
+        for (const example of rule.examples.invalid) {
+          const result = await lintText(example, { filePath: 'example.txt', config, rules: registry });
+          const ranges = result.messages.filter((m) => m.ruleId === rule.id && m.endLine !== undefined).map((m) => [m.line, m.column, m.endLine!, m.endColumn!] as const);
+          const before = (l1: number, c1: number, l2: number, c2: number) => l1 < l2 || (l1 === l2 && c1 <= c2);
+          for (let i = 0; i < ranges.length; i++) {
+            for (let j = i + 1; j < ranges.length; j++) {
+              const [a, b] = [ranges[i]!, ranges[j]!];
+              const apart = before(a[2], a[3], b[0], b[1]) || before(b[2], b[3], a[0], a[1]);
+              expect(apart, `${example}: ${JSON.stringify(a)} and ${JSON.stringify(b)}`).toBe(true);
+            }
+          }
+        }
+      });
+
       if (rule.kind === 'template') {
         // Template rules build their repair from the placeholder itself: every finding has one.
         it('offers a repair on every invalid example', async () => {
