@@ -25,7 +25,11 @@ export const checkConditional: Check = (reply, rule, options) => {
         anchor = firstFollows;
       }
       answers ??= new Answers(reply, rule);
-      if (!answers.answer(hit, window)) findings.push(anchor ? { hit, anchor } : { hit });
+      if (answers.answer(hit, window)) continue;
+      findings.push(anchor ? { hit, anchor } : { hit });
+      // A rule with `follows` judges where the sentence stands (a limit closing the reply after
+      // good news): one report per sentence, however many limit words it holds.
+      if (anchor) break;
     }
   }
   return findings;
