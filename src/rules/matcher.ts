@@ -145,20 +145,32 @@ function slotMatches(slot: Slot, token: Token): boolean {
  * Matches a phrase's parts from token t; returns the token index just past the longest match, or -1.
  * The memo keeps each (part, token) answer: optional groups and wildcards in a row would otherwise
  * be tried in every combination, 2^n for n of them (a user rule could hang the linter). One memo
- * serves every call (matching is synchronous), cleared per call: a new Map per phrase tried at
- * each word was most of what phrase matching allocated.
+ * serves every call (matching is synchronous): typed arrays stamped with the call's number, so a
+ * call starts with an empty memo without clearing or allocating one (a Map cleared per call cost
+ * more than the matching: `clear()` allocates a new table).
  */
-const memo = new Map<number, number>();
+let memoCall = 0;
+let memoStamp = new Uint32Array(256);
+let memoValue = new Int32Array(256);
 function matchPhrase(parts: Option[][], tokens: Token[], t: number): number {
-  memo.clear();
+  const size = parts.length * (tokens.length + 1);
+  if (size > memoStamp.length) {
+    const length = Math.max(size, memoStamp.length * 2);
+    memoStamp = new Uint32Array(length);
+    memoValue = new Int32Array(length);
+    memoCall = 0;
+  }
+  if (++memoCall === 0xffffffff) {
+    memoStamp.fill(0);
+    memoCall = 1;
+  }
   return matchParts(parts, 0, tokens, t);
 }
 
 function matchParts(parts: Option[][], i: number, tokens: Token[], t: number): number {
   if (i === parts.length) return t;
   const key = i * (tokens.length + 1) + t;
-  const known = memo.get(key);
-  if (known !== undefined) return known;
+  if (memoStamp[key] === memoCall) return memoValue[key]!;
   let best = -1;
   for (const option of parts[i]!) {
     const at = matchOption(option, tokens, t);
@@ -166,7 +178,8 @@ function matchParts(parts: Option[][], i: number, tokens: Token[], t: number): n
     const end = matchParts(parts, i + 1, tokens, at);
     if (end > best) best = end;
   }
-  memo.set(key, best);
+  memoStamp[key] = memoCall;
+  memoValue[key] = best;
   return best;
 }
 
