@@ -215,9 +215,8 @@ function toMessage(finding: Finding, rule: CompiledRule, setting: ResolvedRuleCo
     segment.toSource(sentenceStart),
     segment.toSource(sentence.start + sentence.text.trimEnd().length, 'end'),
   ];
-  // A captured phrase ("your parcel") never runs past a comma or a dash: compromise can let a
-  // #Noun slot take "I'm" in "your parcel, I'm afraid", which a rewrite would then repeat.
-  const captures = Object.fromEntries(Object.entries(hit.captures).map(([k, v]) => [k, oneLine(v).split(/\s*[,;:\u2014\u2013]\s*/)[0]!]));
+  // (A word slot's capture already stops at a comma: see the pattern matcher.)
+  const captures = Object.fromEntries(Object.entries(hit.captures).map(([k, v]) => [k, oneLine(v)]));
   // Rewrites are written into the file, so everything in them is in the file's own syntax:
   // the file's text (markup, code and placeholders included) as is, and new words — the
   // template's, captures, the replacement — encoded for where they land (JSON escapes, entities).

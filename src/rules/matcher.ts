@@ -395,15 +395,20 @@ function trimTrailing(text: string, start: number, end: number): string {
   return text.slice(start, e);
 }
 
+/** The captures of a pattern that are clauses: those whose slot opens on a wildcard (`[<limit>.* …]`). */
+function clauseCaptures(pattern: string): Set<string> {
+  return new Set([...pattern.matchAll(/\[<([\w-]+)>\s*\./g)].map((m) => m[1]!));
+}
+
 class PatternMatcher implements Matcher {
   /**
    * `parsed`: compromise re-reads a pattern string on every match; it is read once, on first use,
    * into the term lists that match it as written (see lookahead.ts)
    */
-  private readonly compiled: Array<{ pattern: string; prefilter: Array<string[][]>; parsed?: object[][] }>;
+  private readonly compiled: Array<{ pattern: string; prefilter: Array<string[][]>; clauses: Set<string>; parsed?: object[][] }>;
 
   constructor(patterns: string[]) {
-    this.compiled = patterns.map((pattern) => ({ pattern, prefilter: patternPrefilter(pattern) }));
+    this.compiled = patterns.map((pattern) => ({ pattern, prefilter: patternPrefilter(pattern), clauses: clauseCaptures(pattern) }));
   }
 
   /** needsNlp and find both ask, for every sentence: the answer is kept with the sentence */
@@ -439,7 +444,13 @@ class PatternMatcher implements Matcher {
           const captures: Record<string, string> = {};
           for (const [name, items] of groups) {
             const item = items.find((g) => g.offset.start >= start && spanEnd(g) <= matchEnd);
-            if (item) captures[name] = trimTrailing(sentence.text, item.offset.start, spanEnd(item));
+            if (!item) continue;
+            const words = trimTrailing(sentence.text, item.offset.start, spanEnd(item));
+            // A word slot ("your parcel") never runs past a comma or a dash: compromise can let a
+            // #Noun slot take "I'm" in "your parcel, I'm afraid", which a rewrite would then
+            // repeat. A clause (`[<limit>.*]`) keeps its commas: a rewrite that moves it whole
+            // must not drop "…, so you'll sit in the middle".
+            captures[name] = entry.clauses.has(name) ? words : words.split(/\s*[,;:\u2014\u2013]\s*/)[0]!;
           }
           const end = start + trimTrailing(sentence.text, start, matchEnd).length;
           hits.push({ sentence, start: sentence.start + start, end: sentence.start + end, captures });
