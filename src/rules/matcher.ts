@@ -395,6 +395,12 @@ function trimTrailing(text: string, start: number, end: number): string {
   return text.slice(start, e);
 }
 
+/**
+ * An aside that closes a clause ("the breakfast isn't included, though"): a rewrite that moves
+ * the clause before a "but" would read "…, though, but …", so a clause capture leaves it out.
+ */
+const CLOSING_ASIDE = /,\s*(?:though|however|sadly|unfortunately|regrettably|i['\u2019]?m afraid|i am afraid|mind you)$/i;
+
 /** The captures of a pattern that are clauses: those whose slot opens on a wildcard (`[<limit>.* …]`). */
 function clauseCaptures(pattern: string): Set<string> {
   return new Set([...pattern.matchAll(/\[<([\w-]+)>\s*\./g)].map((m) => m[1]!));
@@ -450,7 +456,7 @@ class PatternMatcher implements Matcher {
             // #Noun slot take "I'm" in "your parcel, I'm afraid", which a rewrite would then
             // repeat. A clause (`[<limit>.*]`) keeps its commas: a rewrite that moves it whole
             // must not drop "…, so you'll sit in the middle".
-            captures[name] = entry.clauses.has(name) ? words : words.split(/\s*[,;:\u2014\u2013]\s*/)[0]!;
+            captures[name] = entry.clauses.has(name) ? words.replace(CLOSING_ASIDE, '') : words.split(/\s*[,;:\u2014\u2013]\s*/)[0]!;
           }
           const end = start + trimTrailing(sentence.text, start, matchEnd).length;
           hits.push({ sentence, start: sentence.start + start, end: sentence.start + end, captures });
