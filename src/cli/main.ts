@@ -104,7 +104,7 @@ function program(io: CliIO): Command {
     .option('--pass-on-unpruned-suppressions', 'do not fail the run when suppressed problems have been fixed')
     .option(
       '--concurrency <n|auto|off>',
-      'worker threads across files: a number, auto (one per CPU when there are 200+ files) or off',
+      'worker threads across files: a number, auto (one per two CPUs when there are 200+ files) or off',
       parseConcurrencyOption,
       'auto',
     )

@@ -17,11 +17,15 @@ describe('workerCount', () => {
     expect(workerCount(4, 3)).toBe(3);
     expect(workerCount(4, 1)).toBe(0);
   });
-  it('auto: one per CPU once there are enough files to pay for them', () => {
-    const cpus = availableParallelism();
-    expect(workerCount('auto', 2 * MIN_FILES_PER_WORKER - 1)).toBe(0);
-    expect(workerCount('auto', 2 * MIN_FILES_PER_WORKER)).toBe(cpus >= 2 ? 2 : 0);
-    expect(workerCount('auto', 1_000_000)).toBe(cpus >= 2 ? cpus : 0);
+  it('auto: one per two CPUs once there are enough files to pay for them', () => {
+    expect(workerCount('auto', 2 * MIN_FILES_PER_WORKER - 1, 8)).toBe(0);
+    expect(workerCount('auto', 2 * MIN_FILES_PER_WORKER, 8)).toBe(2);
+    expect(workerCount('auto', 1_000_000, 8)).toBe(4);
+    expect(workerCount('auto', 1_000_000, 5)).toBe(2);
+    // Two CPUs: one worker would only add its start-up, so the main thread lints.
+    expect(workerCount('auto', 1_000_000, 2)).toBe(0);
+    expect(workerCount('auto', 1_000_000, 1)).toBe(0);
+    expect(workerCount('auto', 1_000_000)).toBe(workerCount('auto', 1_000_000, availableParallelism()));
   });
 });
 
