@@ -35,7 +35,7 @@ export const MIN_FILES_PER_WORKER = 100;
  * How many workers to start for `files` jobs; 0 means lint in this thread. `auto` starts at most
  * one per two CPUs, as ESLint's does: each worker loads compromise and fills its own caches, and
  * the main thread reads files and gathers results, so on 2 CPUs two workers did the same work in
- * ~1.4× the CPU time and no less wall time (2,000 files: 4.5–5.4 s against 4.6–4.8 s), for ~70 MB
+ * ~1.4× the CPU time and no less wall time (2,000 files: 4.5–5.4 s against 4.6–4.8 s), for ~65 MB
  * more memory. `cpus` is for tests.
  */
 export function workerCount(concurrency: Concurrency, files: number, cpus = availableParallelism()): number {

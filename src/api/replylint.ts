@@ -55,8 +55,9 @@ export interface ReplyLintOptions {
    */
   fix?: boolean | ((message: LintMessage) => boolean);
   /**
-   * Worker threads across files: a number of workers, 'auto' (one per two CPUs when there
-   * are enough files to pay for starting them: at least 100 per worker; none on 2 CPUs) or 'off' (default: this thread).
+   * Worker threads across files: a number of workers, 'auto' (one per two CPUs when there are
+   * enough files to pay for starting them: at least 100 per worker; none on 2 CPUs) or 'off'
+   * (default: this thread).
    */
   concurrency?: Concurrency;
   /**
