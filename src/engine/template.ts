@@ -10,7 +10,8 @@ export const FILTER_NAMES = Object.keys(FILTERS);
 // Words safe to lowercase when a clause moves from the start of a sentence to the middle.
 // Anything else (names, "I", acronyms) keeps its capital.
 const LOWERABLE = new Set(
-  'a an the it its this that these those there they their them we our us you your he she his her my me some any all most many each every no our once if when while as so but however our unfortunately sadly'.split(' '),
+  ('a an the it its this that these those there they their them we our us you your he she his her my me some any all most many each every no our once if when while as so but however our unfortunately sadly ' +
+    'happy glad good great sure absolutely certainly of course yes okay ok also just here now today both either what how please thanks thank luckily fortunately happily in on at for with after before from since until').split(' '),
 );
 
 function lowerFirst(s: string): string {
