@@ -257,4 +257,6 @@ export interface Segment {
    * entities inside a JSON string); `undefined` when it cannot be written safely. Absent: as is.
    */
   encode?(text: string): string | undefined;
+  /** Whether the file's text between two file offsets can be removed without breaking the file. Absent: it can. */
+  canRemove?(start: number, end: number): boolean;
 }

@@ -127,7 +127,8 @@ function templateMessage(finding: TemplateFinding, field: Field, rule: CompiledR
     // further on (after a YAML line fold or an escape), which would make the range run backwards.
     const from = field.loc.toSource(start, start === end ? 'end' : 'start');
     const range: [number, number] = [from, field.loc.toSource(end, 'end')];
-    message.suggestions = [{ desc, fix: { range: fixText === '' ? deletion(text, range) : range, text: fixText } }];
+    const fixRange = fixText === '' ? deletion(text, range) : range;
+    if (fixText !== '' || field.loc.canRemove?.(...fixRange) !== false) message.suggestions = [{ desc, fix: { range: fixRange, text: fixText } }];
   }
   return message;
 }
@@ -246,19 +247,22 @@ function toMessage(finding: Finding, rule: CompiledRule, setting: ResolvedRuleCo
     if (rewrite === undefined) continue;
     if (!whole && atSentenceStart) rewrite = capitalize(rewrite);
     if (whole && rewrite.trim() === '') {
-      suggestions.push({ desc: 'Remove the sentence', fix: { range: deletion(text, sentenceRange), text: '' } });
+      const range = deletion(text, sentenceRange);
+      if (segment.canRemove?.(...range) !== false) suggestions.push({ desc: 'Remove the sentence', fix: { range, text: '' } });
       continue;
     }
     suggestions.push({ desc: `Rewrite: “${oneLine(rewrite)}”`, fix: { range: whole ? sentenceRange : [start, end], text: rewrite } });
   }
-  if (fileReplacement !== undefined && !misfit && suggestions.length === 0) {
+  // An empty replacement is a removal, which some places cannot take whole (see Segment.canRemove).
+  const replaceable = fileReplacement !== '' || segment.canRemove?.(start, end) !== false;
+  if (fileReplacement !== undefined && replaceable && !misfit && suggestions.length === 0) {
     suggestions.push({ desc: `Replace with “${replacement}”`, fix: { range: [start, end], text: fileReplacement } });
   }
 
   const message = ruleMessage(rule, setting, renderTemplate(rule.def.message, messageVars), [start, end], lines, segment);
   // A safe fix only where the matched words are written plainly in the file: no markup, entity,
   // escape, line fold or placeholder inside them that replacing the span would destroy.
-  if (fileReplacement !== undefined && safe && encode(segment.text.slice(hit.start, hit.end)) === text.slice(start, end)) {
+  if (fileReplacement !== undefined && replaceable && safe && encode(segment.text.slice(hit.start, hit.end)) === text.slice(start, end)) {
     message.fix = { range: [start, end], text: fileReplacement };
   }
   if (suggestions.length) message.suggestions = suggestions;

@@ -122,7 +122,8 @@ export async function readFields(text: string, filePath: string, input: InputOpt
   const scanner = placeholderScanner(input.placeholders);
   const segmentsOf = async (field: Field): Promise<Segment[]> => {
     const encode = compose(CONTENT_ENCODERS[field.content], field.loc.encode);
-    return (await contentSegments(field, input)).map((segment) => ({ ...through(maskPlaceholders(segment, scanner.find(segment.text)), field.loc), encode }));
+    const { canRemove } = field.loc;
+    return (await contentSegments(field, input)).map((segment) => ({ ...through(maskPlaceholders(segment, scanner.find(segment.text)), field.loc), encode, ...(canRemove && { canRemove }) }));
   };
   const problems: InputProblem[] = [];
   let fields: Field[];

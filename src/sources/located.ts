@@ -13,6 +13,11 @@ export interface LocatedText {
   toSource(offset: number, bias?: 'start' | 'end'): number;
   /** How text is written back at this place (a JSON string's escaping); absent: as is. */
   encode?: Encoder;
+  /**
+   * Whether removing the file's text between two file offsets leaves the container readable;
+   * absent: always. (A YAML block takes its indentation from its first line: see decodeBlock.)
+   */
+  canRemove?(start: number, end: number): boolean;
 }
 
 /** A slice of the file copied as is: offsets shift by `start`. */

@@ -120,4 +120,18 @@ describe('replies.yaml, found by fast-check', () => {
     expect(edits.length).toBeGreaterThan(0);
     for (const edit of edits) yaml.read(applyEdit(input, edit));
   });
+
+  // The block takes its indentation from "calm down": with the next line indented deeper,
+  // removing it would leave YAML reading the block at the deeper indentation.
+  it('offers no removal of a block\'s first line when the next line is indented deeper, and still reports it', async () => {
+    const input = 'replies:\n  - name: |-\n      n\n    body: |-\n      calm down \n\n       the\n\n      ? \n';
+    const result = await lintText(input, lintOptions(yaml.filePath));
+    expect(result.messages.map((m) => m.ruleId)).toEqual(['tone/condescending']);
+    expect(result.messages.flatMap(editsOf)).toEqual([]);
+    // With the next line at the block's indentation, the removal is offered and keeps the file readable.
+    const plain = input.replace('       the', '      the');
+    const edits = (await lintText(plain, lintOptions(yaml.filePath))).messages.flatMap(editsOf);
+    expect(edits.length).toBeGreaterThan(0);
+    for (const edit of edits) yaml.read(applyEdit(plain, edit));
+  });
 });

@@ -102,7 +102,7 @@ function keyName(key: unknown): string | undefined {
 function decodeScalar(token: CST.Token): LocatedText | undefined {
   switch (token.type) {
     case 'block-scalar':
-      return { ...decodeBlock(token), encode: yamlBlock };
+      return { encode: yamlBlock, ...decodeBlock(token) };
     case 'double-quoted-scalar':
       return { ...decodeDoubleQuoted(token.source, token.offset), encode: yamlDoubleQuoted };
     case 'single-quoted-scalar': {
@@ -370,6 +370,14 @@ function decodeBlock(token: CST.BlockScalar): LocatedText {
     if (lines[i]!.indent > trimIndent) chompStart = i + 1;
   }
   const copyIndented = (line: BlockLine) => d.copy(line.start + Math.min(trimIndent, line.indent), line.end);
+  // Without an indentation indicator the first content line sets the block's indentation: if the
+  // next one is indented deeper, removing the first would make YAML read the block at the deeper
+  // indentation and the lines after it as broken. Such a first line cannot be removed whole.
+  const first = lines[contentStart]!;
+  const next = lines.slice(contentStart + 1, chompStart).find((line) => !isEmpty(line));
+  const keepFirst = indicator === 0 && next !== undefined && next.indent > trimIndent;
+  const firstStart = bodyStart + first.start + first.indent;
+  const firstEnd = bodyStart + first.end;
 
   // Leading empty lines are kept whole.
   for (let i = 0; i < contentStart; i++) {
@@ -412,5 +420,9 @@ function decodeBlock(token: CST.BlockScalar): LocatedText {
     }
     if (!d.endsWithNewline()) d.replaced('\n', ...lines[lines.length - 1]!.lineBreak);
   } else if (chomp === '') d.replaced('\n', ...lines[chompStart - 1]!.lineBreak);
-  return d.done();
+  const decoded = d.done();
+  if (!keepFirst) return decoded;
+  // Removable when something of the first line's text is left (trailing spaces do not count).
+  const firstText = body.slice(first.start + first.indent, first.end).trimEnd();
+  return { ...decoded, canRemove: (start, end) => !(start <= firstStart && end >= firstStart + firstText.length) };
 }
