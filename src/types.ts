@@ -81,8 +81,12 @@ export interface MatcherSpec {
 }
 
 export interface ExceptionSpec extends MatcherSpec {
-  /** `match` (default): cancels hits it overlaps; `sentence`: cancels every hit in its sentence. */
-  scope?: 'match' | 'sentence';
+  /**
+   * `match` (default): cancels hits it overlaps; `sentence`: cancels every hit in its sentence;
+   * `next-sentence`: cancels every hit in the sentence before it, in the same paragraph ("…because
+   * our text service was down. That's our fault, and…").
+   */
+  scope?: 'match' | 'sentence' | 'next-sentence';
 }
 
 export interface WindowSpec {

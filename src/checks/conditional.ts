@@ -16,7 +16,7 @@ export const checkConditional: Check = (reply, rule, options) => {
   let answers: Answers | undefined;
   let firstFollows: Hit | null | undefined;
   for (const sentence of reply.sentences) {
-    for (const hit of firstOfOverlapping(applyExceptions(rule.main.find(sentence), exceptions))) {
+    for (const hit of firstOfOverlapping(applyExceptions(rule.main.find(sentence), exceptions, reply.sentences))) {
       let anchor: Hit | undefined;
       if (rule.follows) {
         if (firstFollows === undefined) firstFollows = firstIn(reply, rule.follows) ?? null;

@@ -6,7 +6,7 @@ export const checkSubstitution: Check = (reply, rule, options) => {
   const swap = rule.def.swap ?? {};
   const exceptions = ruleExceptions(rule, options);
   return reply.sentences.flatMap((s) =>
-    applyExceptions(rule.main.find(s), exceptions).map((hit) => {
+    applyExceptions(rule.main.find(s), exceptions, reply.sentences).map((hit) => {
       const written = s.segment.text.slice(hit.start, hit.end);
       const before = s.segment.text.slice(s.start, hit.start);
       const fixable = rule.def.fixable;

@@ -56,7 +56,7 @@ const SUPPORT_AGENTS: Record<string, string> = Object.fromEntries(
     'admin', 'administrator', 'machine', 'installer',
     'haulier', 'hauliers', 'hotel', 'publisher', 'registrar', 'venue', 'council', 'developer', 'engineering',
     'postman', 'postie', 'delivery guy', 'delivery guys', 'delivery man', 'delivery person',
-    'company',
+    'company', 'call centre', 'call center', 'contact centre', 'contact center', 'meter reader', 'shipping line',
   ]
     // They act in the plural too ("the banks", "the carriers", "both companies"): compromise does
     // not inflect added words, so each one-word agent brings its plural.

@@ -5,7 +5,7 @@ import { compileMatcher, type Hit, type Matcher } from './matcher.js';
 
 export interface CompiledException {
   matcher: Matcher;
-  scope: 'match' | 'sentence';
+  scope: 'match' | 'sentence' | 'next-sentence';
 }
 
 export interface CompiledRule {
@@ -86,16 +86,22 @@ export function ruleExceptions(rule: CompiledRule, options: RuleOptions): Compil
   return list;
 }
 
-/** Drops hits that an exception cancels (LanguageTool's antipatterns). */
-export function applyExceptions(hits: Hit[], exceptions: CompiledException[]): Hit[] {
+/**
+ * Drops hits that an exception cancels (LanguageTool's antipatterns). `sentences` are the reply's,
+ * where a `next-sentence` exception looks (without them it never cancels).
+ */
+export function applyExceptions(hits: Hit[], exceptions: CompiledException[], sentences: readonly Sentence[] = []): Hit[] {
   if (hits.length === 0 || exceptions.length === 0) return hits;
   const cancelled = new Map<Sentence, Array<{ start: number; end: number; sentence: boolean }>>();
   return hits.filter((hit) => {
     let spans = cancelled.get(hit.sentence);
     if (!spans) {
-      spans = exceptions.flatMap((ex) =>
-        ex.matcher.find(hit.sentence).map((h) => ({ start: h.start, end: h.end, sentence: ex.scope === 'sentence' })),
-      );
+      const next = sentences[hit.sentence.index + 1];
+      const following = next && next.paragraph === hit.sentence.paragraph && next.segment === hit.sentence.segment ? next : undefined;
+      spans = exceptions.flatMap((ex) => {
+        if (ex.scope === 'next-sentence') return following && ex.matcher.find(following).length > 0 ? [{ start: 0, end: 0, sentence: true }] : [];
+        return ex.matcher.find(hit.sentence).map((h) => ({ start: h.start, end: h.end, sentence: ex.scope === 'sentence' }));
+      });
       cancelled.set(hit.sentence, spans);
     }
     return !spans.some((ex) => ex.sentence || (ex.start < hit.end && hit.start < ex.end));
