@@ -86,6 +86,10 @@ function makeSentence(node: NlcstSentence, segment: Segment, paragraph: number, 
     const we = child.position!.end.offset!;
     for (const norm of normalizeWord(raw)) tokens.push({ norm, stem: stem(norm), raw, start: ws, end: we });
   }
+  // A noun's "'s" before "been" is "has", not a possessive: "the refund's been approved".
+  for (let i = 0; i + 1 < tokens.length; i++) {
+    if (tokens[i]!.norm === "'s" && tokens[i + 1]!.norm === 'been') tokens[i] = { ...tokens[i]!, norm: 'has', stem: stem('has') };
+  }
   const text = segment.text.slice(start, end);
   let doc: NlpDoc | undefined;
   return {
