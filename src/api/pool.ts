@@ -97,14 +97,15 @@ export const POOL_LIMITS: ResourceLimits = { maxOldGenerationSizeMb: 128, maxYou
 /**
  * The heap limit for a worker that lints one file of `bytes` alone. Live memory is ~6× the file
  * (a 10 MB macro export: ~55 MB, its text and one macro's sentences at a time), but without a
- * limit near it V8 lets the heap reach three times that before collecting: 128 MB + 8× the file,
- * with an 8 MB young generation, kept that export at ~220 MB peak RSS instead of ~290 MB. A file
- * that needs more is linted in the main thread after all (see WorkerMemoryError).
+ * limit near it V8 lets the heap reach three times that before collecting. 96 MB + 3× the file,
+ * with an 8 MB young generation, keeps that export at 226–244 MB peak RSS (128 MB + 8× the file
+ * gave 269–272 MB; no limit ~290 MB), for ~7% more time. A file that needs more is linted in the
+ * main thread after all (see WorkerMemoryError).
  */
 export function heapLimitFor(bytes: number): ResourceLimits {
   // REPLYLINT_ALONE_HEAP_MB forces a limit, so the suite can see a worker run out of memory.
   return {
-    maxOldGenerationSizeMb: Number(process.env.REPLYLINT_ALONE_HEAP_MB) || Math.min(4096, 128 + Math.ceil((8 * bytes) / (1024 * 1024))),
+    maxOldGenerationSizeMb: Number(process.env.REPLYLINT_ALONE_HEAP_MB) || Math.min(4096, 96 + Math.ceil((3 * bytes) / (1024 * 1024))),
     // As in the pool: a small young generation (the default peaked ~20 MB higher, no faster).
     maxYoungGenerationSizeMb: 8,
   };

@@ -30,10 +30,11 @@ describe('workerCount', () => {
 });
 
 describe('heapLimitFor', () => {
-  it('gives a file linted alone 128 MB and 8 MB per MB of file, at most 4 GB, and an 8 MB young generation', () => {
-    expect(heapLimitFor(0)).toEqual({ maxOldGenerationSizeMb: 128, maxYoungGenerationSizeMb: 8 });
-    expect(heapLimitFor(10 * 1024 * 1024)).toEqual({ maxOldGenerationSizeMb: 208, maxYoungGenerationSizeMb: 8 });
-    expect(heapLimitFor(1024 * 1024 * 1024)).toEqual({ maxOldGenerationSizeMb: 4096, maxYoungGenerationSizeMb: 8 });
+  it('gives a file linted alone 96 MB and 3 MB per MB of file, at most 4 GB, and an 8 MB young generation', () => {
+    expect(heapLimitFor(0)).toEqual({ maxOldGenerationSizeMb: 96, maxYoungGenerationSizeMb: 8 });
+    expect(heapLimitFor(10 * 1024 * 1024)).toEqual({ maxOldGenerationSizeMb: 126, maxYoungGenerationSizeMb: 8 });
+    expect(heapLimitFor(1024 * 1024 * 1024)).toEqual({ maxOldGenerationSizeMb: 3168, maxYoungGenerationSizeMb: 8 });
+    expect(heapLimitFor(2 * 1024 * 1024 * 1024)).toEqual({ maxOldGenerationSizeMb: 4096, maxYoungGenerationSizeMb: 8 });
   });
 });
 
