@@ -122,6 +122,12 @@ export interface RuleDefinition {
   why: string;
   message: string;
   suggest?: Array<string | SuggestSpec>;
+  /**
+   * Check each sentence rewrite before offering it: one that the rule's family would flag again
+   * in the rewritten reply is dropped, and a finding left with none is not reported (the problem
+   * is on both sides of the reordering). For rules whose rewrites reorder the sentence's own words.
+   */
+  verifySuggestions?: boolean;
   exceptions?: Array<string | ExceptionSpec>;
   /** `options`: the rule options the examples run with (e.g. a list of known variables) */
   examples: { valid: string[]; invalid: string[]; options?: RuleOptions };

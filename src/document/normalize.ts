@@ -51,7 +51,9 @@ export function normalizeWord(word: string): string[] {
 }
 
 function computeForms(word: string): string[] {
-  const typed = word.replace(/[\u2018\u2019\u02bc\u0060\u00b4]/g, "'").toLowerCase();
+  // A word with its full stop: the parser keeps "department." whole when the next sentence starts
+  // in lower case, as chat often does ("not my department. can't help with that").
+  const typed = word.replace(/[\u2018\u2019\u02bc\u0060\u00b4]/g, "'").toLowerCase().replace(/^([a-z']{2,})\.$/, '$1');
   const w = BARE_CONTRACTIONS[typed] ?? typed;
   if (w.includes('-') && /[a-z]-[a-z]/.test(w)) return w.split('-').filter(Boolean).flatMap(computeForms);
   const fixed = CONTRACTIONS[w];

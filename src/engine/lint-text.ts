@@ -52,8 +52,11 @@ export async function lintText(input: string, options: LintTextOptions): Promise
       counted.add(reply.key);
       if (!isNlpLoaded() && needsNlp(reply, active)) await ensureNlp();
       for (const { rule, setting } of active) {
+        const family = rule.def.verifySuggestions ? active.filter((a) => a.rule.def.family === rule.def.family && a.rule.def.kind !== 'template') : [];
+        const holds: RewriteCheck | undefined = family.length ? (segment, start, end, rewrite, checked) => rewriteHolds(reply, segment, start, end, rewrite, family, checked) : undefined;
         for (const finding of checkFor(rule.def.kind)(reply, rule, setting.options)) {
-          const message = toMessage(finding, rule, setting, text, lines);
+          const message = toMessage(finding, rule, setting, text, lines, holds);
+          if (!message) continue;
           replyOf.set(message, reply.key);
           messages.push(message);
         }
@@ -204,7 +207,38 @@ function needsNlp(reply: Reply, active: Array<{ rule: CompiledRule }>): boolean 
 
 const oneLine = (s: string) => s.replace(/\s+/g, ' ').trim();
 
-function toMessage(finding: Finding, rule: CompiledRule, setting: ResolvedRuleConfig, text: string, lines: LineIndex): LintMessage {
+/**
+ * Whether a rewrite (in the segment's own text, from `start` to `end`) leaves the family quiet on
+ * its first `checked` characters (default: all of it).
+ */
+type RewriteCheck = (segment: Segment, start: number, end: number, rewrite: string, checked?: number) => boolean;
+
+/**
+ * Lints the reply again with the rewrite in place, with the rules of one family, and says whether
+ * none of them fires on the rewritten words. A rewrite that moves a sentence's own words can move
+ * the problem with them ("…, but the fee still applies" first, then an offer that ends on another
+ * limit): offering it would be the linter contradicting itself.
+ */
+function rewriteHolds(reply: Reply, segment: Segment, start: number, end: number, rewrite: string, family: ActiveRule[], checked = rewrite.length): boolean {
+  const changed: Segment = { ...segment, text: segment.text.slice(0, start) + rewrite + segment.text.slice(end) };
+  const segments: Segment[] = [];
+  for (const s of reply.sentences) {
+    const seg = s.segment === segment ? changed : s.segment;
+    if (segments[segments.length - 1] !== seg) segments.push(seg);
+  }
+  const again = makeReply(reply.key, segments);
+  const stop = start + checked;
+  for (const { rule, setting } of family) {
+    for (const { hit } of checkFor(rule.def.kind)(again, rule, setting.options)) {
+      if (hit.sentence.segment === changed && hit.start < stop && start < hit.end) return false;
+    }
+  }
+  return true;
+}
+
+type ActiveRule = { rule: CompiledRule; setting: ResolvedRuleConfig };
+
+function toMessage(finding: Finding, rule: CompiledRule, setting: ResolvedRuleConfig, text: string, lines: LineIndex, holds?: RewriteCheck): LintMessage | undefined {
   const { hit, replacement, anchor, safe, misfit } = finding;
   const { sentence } = hit;
   const segment = sentence.segment;
@@ -234,10 +268,32 @@ function toMessage(finding: Finding, rule: CompiledRule, setting: ResolvedRuleCo
   };
 
   const suggestions: Suggestion[] = [];
+  // Rewrites the family would flag again (see rewriteHolds): offered only if nothing else is.
+  const refused: Suggestion[] = [];
+  const sentenceEnd = sentence.start + sentence.text.trimEnd().length;
+  const decodedVars = {
+    ...captures,
+    match: segment.text.slice(hit.start, hit.end),
+    sentence: segment.text.slice(sentenceStart, sentenceEnd),
+    'without-match': withoutMatch(segment.text, [sentenceStart, sentenceEnd], [hit.start, hit.end]),
+    replacement,
+  };
   const atSentenceStart = hit.start === sentenceStart;
   for (const spec of rule.suggest) {
     if (spec.target === 'move-before-follows') {
-      if (anchor) suggestions.push(moveBefore(text, anchor, sentenceRange, encode));
+      if (!anchor) continue;
+      const move = moveBefore(text, anchor, sentenceRange, encode);
+      // The same move in the segment's own text, checked on the moved sentence in its new place.
+      const a = anchor.sentence;
+      if (holds && a.segment === segment) {
+        const aStart = a.tokens[0]?.start ?? a.start;
+        const { moved, rewritten } = movedText(segment.text, aStart, [sentenceStart, sentenceEnd], '\n\n');
+        if (!holds(segment, aStart, sentenceEnd, rewritten, moved.length)) {
+          refused.push(move);
+          continue;
+        }
+      }
+      suggestions.push(move);
       continue;
     }
     // A rewrite that names a capture the match did not fill is for another shape of sentence.
@@ -251,8 +307,14 @@ function toMessage(finding: Finding, rule: CompiledRule, setting: ResolvedRuleCo
       if (segment.canRemove?.(...range) !== false) suggestions.push({ desc: 'Remove the sentence', fix: { range, text: '' } });
       continue;
     }
-    suggestions.push({ desc: `Rewrite: “${oneLine(rewrite)}”`, fix: { range: whole ? sentenceRange : [start, end], text: rewrite } });
+    const suggestion: Suggestion = { desc: `Rewrite: “${oneLine(rewrite)}”`, fix: { range: whole ? sentenceRange : [start, end], text: rewrite } };
+    const decoded = renderTemplate(spec.text, decodedVars);
+    if (holds && !(whole ? holds(segment, sentenceStart, sentenceEnd, decoded) : holds(segment, hit.start, hit.end, atSentenceStart ? capitalize(decoded) : decoded))) refused.push(suggestion);
+    else suggestions.push(suggestion);
   }
+  // Every rewrite would be flagged again: the sentence has the problem on both sides of the
+  // reordering ("…, but the fee still applies" after a cost), which the advice cannot mend.
+  if (suggestions.length === 0 && refused.length) return undefined;
   // An empty replacement is a removal, which some places cannot take whole (see Segment.canRemove).
   const replaceable = fileReplacement !== '' || segment.canRemove?.(start, end) !== false;
   if (fileReplacement !== undefined && replaceable && !misfit && suggestions.length === 0) {
@@ -297,16 +359,21 @@ function macroNote(from: Origin): string {
 function moveBefore(text: string, anchor: Hit, [sStart, sEnd]: [number, number], encode: (s: string) => string | undefined): Suggestion {
   const a = anchor.sentence;
   const aStart = a.segment.toSource(a.tokens[0]?.start ?? a.start);
+  // A blank line between them stays one (written in the file's syntax: "\\n\\n" in JSON).
+  const { moved, rewritten } = movedText(text, aStart, [sStart, sEnd], encode('\n\n'));
+  return { desc: `Rewrite: “${oneLine(moved)}” first, then the good news`, fix: { range: [aStart, sEnd], text: rewritten } };
+}
+
+/** `text` from `aStart` to `sEnd` with the sentence at [sStart, sEnd) moved to the front. */
+function movedText(text: string, aStart: number, [sStart, sEnd]: [number, number], blankLine: string | undefined): { moved: string; rewritten: string } {
   // A sentence that opened on the contrast ("But he can only come after 6pm.") loses the
   // contrast word when it moves to the front, where there is nothing left to contrast with.
   const written = text.slice(sStart, sEnd);
   const opener = /^(?:but|yet|however)\b[,\s]*/i.exec(written);
   const moved = opener && opener[0].length < written.length ? capitalize(written.slice(opener[0].length)) : written;
   const between = text.slice(aStart, sStart).replace(/\s+$/, '');
-  // A blank line between them stays one (written in the file's syntax: "\\n\\n" in JSON).
-  const gap = (/\n\s*\n/.test(text.slice(aStart, sStart)) && encode('\n\n')) || ' ';
-  const rewritten = `${moved}${gap}${between}`;
-  return { desc: `Rewrite: “${oneLine(moved)}” first, then the good news`, fix: { range: [aStart, sEnd], text: rewritten } };
+  const gap = (/\n\s*\n/.test(text.slice(aStart, sStart)) && blankLine) || ' ';
+  return { moved, rewritten: `${moved}${gap}${between}` };
 }
 
 /**

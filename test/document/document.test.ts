@@ -20,6 +20,14 @@ describe('buildReplies', () => {
     ]);
   });
 
+  it("reads a noun's \"'s\" before \"been\" as \"has\", and keeps other ones possessive", () => {
+    const [reply] = buildReplies([identitySegment("The refund's been approved. The courier's van is here.", 'r')]);
+    expect(reply!.sentences.map((s) => s.tokens.map((t) => t.norm))).toEqual([
+      ['the', 'refund', 'has', 'been', 'approved'],
+      ['the', 'courier', "'s", 'van', 'is', 'here'],
+    ]);
+  });
+
   it('gives each token the offsets of its written word', () => {
     const [reply] = buildReplies([identitySegment("We can't.", 'r')]);
     expect(reply!.sentences[0]!.tokens.map((t) => [t.norm, t.start, t.end])).toEqual([

@@ -23,6 +23,9 @@ describe('normalizeWord', () => {
     ['ill', ['ill']],
     ['well', ['well']],
     ['its', ['its']],
+    // a word the parser kept with its full stop ("not my department. can't help"); abbreviations keep theirs
+    ['department.', ['department']],
+    ['e.g.', ['e.g.']],
   ])('%s → %j', (word, forms) => {
     expect(normalizeWord(word)).toEqual(forms);
   });
