@@ -48,12 +48,16 @@ export async function lintText(input: string, options: LintTextOptions): Promise
     for (const problem of reading.problems) messages.push(problemMessage(problem, lines));
     // The replies with prose, which `replies` and `repliesWithProblems` count.
     const counted = new Set<string>();
+    // Rules that check their rewrites, each with the rules of its family, worked out once per file.
+    const families = new Map(
+      active.filter(({ rule }) => rule.def.verifySuggestions).map(({ rule }) => [rule, active.filter((a) => a.rule.def.family === rule.def.family && a.rule.def.kind !== 'template')]),
+    );
     for await (const reply of eachReplyOf(reading)) {
       counted.add(reply.key);
       if (!isNlpLoaded() && needsNlp(reply, active)) await ensureNlp();
       for (const { rule, setting } of active) {
-        const family = rule.def.verifySuggestions ? active.filter((a) => a.rule.def.family === rule.def.family && a.rule.def.kind !== 'template') : [];
-        const holds: RewriteCheck | undefined = family.length ? (segment, start, end, rewrite, checked) => rewriteHolds(reply, segment, start, end, rewrite, family, checked) : undefined;
+        const family = families.get(rule);
+        const holds: RewriteCheck | undefined = family && ((segment, start, end, rewrite, checked) => rewriteHolds(reply, segment, start, end, rewrite, family, checked));
         for (const finding of checkFor(rule.def.kind)(reply, rule, setting.options)) {
           const message = toMessage(finding, rule, setting, text, lines, holds);
           if (!message) continue;
@@ -180,8 +184,10 @@ function problemMessage(problem: InputProblem, lines: LineIndex): LintMessage {
   };
 }
 
-function activeRules({ config, rules }: LintTextOptions): Array<{ rule: CompiledRule; setting: ResolvedRuleConfig }> {
-  const active = [];
+type ActiveRule = { rule: CompiledRule; setting: ResolvedRuleConfig };
+
+function activeRules({ config, rules }: LintTextOptions): ActiveRule[] {
+  const active: ActiveRule[] = [];
   for (const [id, setting] of Object.entries(config.rules)) {
     if (!setting.severity) continue;
     const rule = rules.compiledRule(id);
@@ -236,8 +242,6 @@ function rewriteHolds(reply: Reply, segment: Segment, start: number, end: number
   return true;
 }
 
-type ActiveRule = { rule: CompiledRule; setting: ResolvedRuleConfig };
-
 function toMessage(finding: Finding, rule: CompiledRule, setting: ResolvedRuleConfig, text: string, lines: LineIndex, holds?: RewriteCheck): LintMessage | undefined {
   const { hit, replacement, anchor, safe, misfit } = finding;
   const { sentence } = hit;
@@ -271,7 +275,8 @@ function toMessage(finding: Finding, rule: CompiledRule, setting: ResolvedRuleCo
   // Rewrites the family would flag again (see rewriteHolds): offered only if nothing else is.
   const refused: Suggestion[] = [];
   const sentenceEnd = sentence.start + sentence.text.trimEnd().length;
-  const decodedVars = {
+  // The rewrite in the segment's own (decoded) text, for the check: built only for rules that ask for it.
+  const decodedVars = holds && {
     ...captures,
     match: segment.text.slice(hit.start, hit.end),
     sentence: segment.text.slice(sentenceStart, sentenceEnd),
@@ -308,9 +313,14 @@ function toMessage(finding: Finding, rule: CompiledRule, setting: ResolvedRuleCo
       continue;
     }
     const suggestion: Suggestion = { desc: `Rewrite: “${oneLine(rewrite)}”`, fix: { range: whole ? sentenceRange : [start, end], text: rewrite } };
-    const decoded = renderTemplate(spec.text, decodedVars);
-    if (holds && !(whole ? holds(segment, sentenceStart, sentenceEnd, decoded) : holds(segment, hit.start, hit.end, atSentenceStart ? capitalize(decoded) : decoded))) refused.push(suggestion);
-    else suggestions.push(suggestion);
+    if (holds && decodedVars) {
+      const decoded = renderTemplate(spec.text, decodedVars);
+      if (!(whole ? holds(segment, sentenceStart, sentenceEnd, decoded) : holds(segment, hit.start, hit.end, atSentenceStart ? capitalize(decoded) : decoded))) {
+        refused.push(suggestion);
+        continue;
+      }
+    }
+    suggestions.push(suggestion);
   }
   // Every rewrite would be flagged again: the sentence has the problem on both sides of the
   // reordering ("…, but the fee still applies" after a cost), which the advice cannot mend.

@@ -102,7 +102,7 @@ function keyName(key: unknown): string | undefined {
 function decodeScalar(token: CST.Token): LocatedText | undefined {
   switch (token.type) {
     case 'block-scalar':
-      return { encode: yamlBlock, ...decodeBlock(token) };
+      return { ...decodeBlock(token), encode: yamlBlock };
     case 'double-quoted-scalar':
       return { ...decodeDoubleQuoted(token.source, token.offset), encode: yamlDoubleQuoted };
     case 'single-quoted-scalar': {
@@ -377,7 +377,6 @@ function decodeBlock(token: CST.BlockScalar): LocatedText {
   const next = lines.slice(contentStart + 1, chompStart).find((line) => !isEmpty(line));
   const keepFirst = indicator === 0 && next !== undefined && next.indent > trimIndent;
   const firstStart = bodyStart + first.start + first.indent;
-  const firstEnd = bodyStart + first.end;
 
   // Leading empty lines are kept whole.
   for (let i = 0; i < contentStart; i++) {
