@@ -15,6 +15,20 @@ const PLAIN = new Chalk({ level: 0 });
 const COLOURED = new Chalk({ level: 1 });
 const chalkFor = (options: StylishOptions): ChalkInstance => (options.color ? COLOURED : PLAIN);
 
+// Messages mostly repeat (a rule's message with a short quote), so their widths are remembered;
+// the map is emptied when full, so a run over many files holds a bounded amount.
+const WIDTHS = new Map<string, number>();
+const WIDTHS_MAX = 5000;
+function widthOf(text: string): number {
+  let width = WIDTHS.get(text);
+  if (width === undefined) {
+    if (WIDTHS.size >= WIDTHS_MAX) WIDTHS.clear();
+    width = stringWidth(text);
+    WIDTHS.set(text, width);
+  }
+  return width;
+}
+
 // Columns are aligned within a file, so each file's block stands alone.
 export const stylishParts: FormatterParts = {
   file(result, _index, options) {
@@ -22,11 +36,12 @@ export const stylishParts: FormatterParts = {
     const c = chalkFor(options);
     const show = options.displayPath ?? ((p: string) => p);
 
-    // Widths are measured once per row: string-width is a measurable share of a large run's time.
+    // Widths are measured once per row and remembered: string-width is a measurable share of a
+    // large run's time, and most rows repeat a rule's message.
     const rows = result.messages.map((m) => {
       const where = m.line ? `${m.line}:${m.column}` : '0:0';
       const text = m.message.replace(/\s*\.$/, '');
-      return { m, where, kind: m.fatal || m.severity === 2 ? 'error' : 'warning', text, textWidth: stringWidth(text) };
+      return { m, where, kind: m.fatal || m.severity === 2 ? 'error' : 'warning', text, textWidth: widthOf(text) };
     });
     const whereWidth = Math.max(...rows.map((r) => r.where.length));
     const kindWidth = Math.max(...rows.map((r) => r.kind.length));
