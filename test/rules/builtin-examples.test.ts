@@ -43,6 +43,17 @@ describe('built-in rules', () => {
         }
       });
 
+      // Template rules quote the placeholder itself ("{{name}}"), so only the other kinds are checked.
+      it.skipIf(rule.kind === 'template')('fills every slot of its message on every invalid example', async () => {
+        // A message slot that no match fills ("{{actor}}" from a phrase, which captures nothing)
+        // would reach the user as it is written in the rule file.
+        for (const example of rule.examples.invalid) {
+          const config = { rules: { [rule.id]: { severity: 2 as const, options: rule.examples.options ?? {} } } };
+          const result = await lintText(example, { filePath: 'example.txt', config, rules: registry });
+          for (const m of result.messages.filter((m) => m.ruleId === rule.id)) expect(m.message, example).not.toMatch(/\{\{\s*[\w.-]+/);
+        }
+      });
+
       if (rule.kind === 'template') {
         // Template rules build their repair from the placeholder itself: every finding has one.
         it('offers a repair on every invalid example', async () => {
