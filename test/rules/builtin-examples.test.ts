@@ -44,7 +44,7 @@ describe('built-in rules', () => {
       });
 
       // Template rules quote the placeholder itself ("{{name}}"), so only the other kinds are checked.
-      it.skipIf(rule.kind === 'template')('fills every slot of its message on every invalid example', async () => {
+      if (rule.kind !== 'template') it('fills every slot of its message on every invalid example', async () => {
         // A message slot that no match fills ("{{actor}}" from a phrase, which captures nothing)
         // would reach the user as it is written in the rule file.
         for (const example of rule.examples.invalid) {
