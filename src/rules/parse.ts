@@ -91,13 +91,22 @@ function semanticErrors(rule: RuleDefinition, data: DataFile, expectedName?: str
       : ['match', 'sentence', ...(rule.kind === 'substitution' ? ['replacement'] : []), ...captureNames(rule)];
   const check = (template: string, path: Array<string | number>, slots: string[]) => {
     for (const slot of templateSlots(template)) {
-      if (!slots.includes(slot)) errors.push(data.error(`unknown template slot {{${slot}}}: use one of ${slots.map((s) => `{{${s}}}`).join(', ')}`, path));
+      if (slots.includes(slot)) continue;
+      if (captureNames(rule).includes(slot)) {
+        errors.push(data.error(`the message uses {{${slot}}}, which some matches leave empty (a phrase, or a pattern without that capture or with it optional): capture it in every pattern, or use it only in a rewrite`, path));
+      } else {
+        errors.push(data.error(`unknown template slot {{${slot}}}: use one of ${slots.map((s) => `{{${s}}}`).join(', ')}`, path));
+      }
     }
     for (const filter of templateFilters(template)) {
       if (!FILTER_NAMES.includes(filter)) errors.push(data.error(`unknown template filter |${filter}: use ${FILTER_NAMES.map((f) => `|${f}`).join(' or ')}`, path));
     }
   };
-  check(rule.message, ['message'], base);
+  // The message has no fallback, so it may only use the captures every way of matching fills (a
+  // phrase captures nothing); a rewrite whose slot is empty is dropped, so rewrites may use any.
+  const filled = rule.kind === 'template' ? undefined : capturesAlwaysFilled(rule);
+  const always = filled ? base.filter((slot) => !captureNames(rule).includes(slot) || filled.has(slot)) : base;
+  check(rule.message, ['message'], always);
   // Rewrites may also drop the matched words from their sentence.
   rule.suggest?.forEach((s, i) =>
     check(typeof s === 'string' ? s : s.text, typeof s === 'string' ? ['suggest', i] : ['suggest', i, 'text'], rule.kind === 'template' ? base : [...base, 'without-match']),
@@ -109,6 +118,33 @@ function semanticErrors(rule: RuleDefinition, data: DataFile, expectedName?: str
 function captureNames(rule: RuleDefinition): string[] {
   const patterns = [rule.pattern, rule.trigger?.pattern].flat().filter((p): p is string => typeof p === 'string');
   return patterns.flatMap((p) => [...p.matchAll(/\[<([\w-]+)>/g)].map((m) => m[1]!));
+}
+
+/**
+ * The captures that every finding of the rule has: those that every one of its patterns fills
+ * outside an optional `[<name>…]?`, and none when phrases can match too.
+ */
+function capturesAlwaysFilled(rule: RuleDefinition): Set<string> {
+  const spec = rule.trigger ?? rule;
+  if (spec.phrases?.length) return new Set();
+  const patterns = [spec.pattern].flat().filter((p): p is string => typeof p === 'string');
+  const sets = patterns.map((p) => new Set(requiredCaptures(p)));
+  return sets.reduce((all, set) => new Set([...all].filter((name) => set.has(name))), sets[0] ?? new Set<string>());
+}
+
+/** The names of a pattern's captures that are not optional (`[<name>…]` not followed by `?`). */
+function requiredCaptures(pattern: string): string[] {
+  const names: string[] = [];
+  for (const m of pattern.matchAll(/\[<([\w-]+)>/g)) {
+    let depth = 0;
+    let end = m.index;
+    for (; end < pattern.length; end++) {
+      if (pattern[end] === '[') depth++;
+      else if (pattern[end] === ']' && --depth === 0) break;
+    }
+    if (pattern[end + 1] !== '?') names.push(m[1]!);
+  }
+  return names;
 }
 
 /** Every compromise pattern in the rule, with its path in the file. */

@@ -42,6 +42,16 @@ describe('parseRuleFile', () => {
     expect(errorsOf(VALID.replace('{{match}}', '{{actor}}'))).toEqual(['rules/x.yaml:7:10: unknown template slot {{actor}}: use one of {{match}}, {{sentence}}']);
   });
 
+  it('rejects a message slot that a phrase or another pattern leaves empty', () => {
+    const rule = (matchers: string) =>
+      `id: acme/no-sorry-for-inconvenience\nfamily: acme\nkind: pattern\nseverity: warn\nsummary: s\nwhy: w\nmessage: "{{actor}} did it"\n${matchers}examples:\n  valid: ["fine"]\n  invalid: ["The courier lost it."]\n`;
+    const problem = /^rules\/x\.yaml:7:10: the message uses \{\{actor\}\}, which some matches leave empty/;
+    expect(errorsOf(rule('pattern:\n  - "[<actor>#Actor] lost"\n'))).toEqual([]);
+    expect(errorsOf(rule('pattern:\n  - "[<actor>#Actor] lost"\nphrases:\n  - they lost\n'))[0]).toMatch(problem);
+    expect(errorsOf(rule('pattern:\n  - "[<actor>#Actor] lost"\n  - "#Actor broke"\n'))[0]).toMatch(problem);
+    expect(errorsOf(rule('pattern:\n  - "[<actor>#Actor]? lost"\n'))[0]).toMatch(problem);
+  });
+
   it('reports YAML syntax errors with their position', () => {
     expect(errorsOf('id: a/b\nphrases: [unclosed\n')[0]).toMatch(/^rules\/x\.yaml:\d+:\d+: syntax error: /);
   });
