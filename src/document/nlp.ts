@@ -53,7 +53,7 @@ const SUPPORT_AGENTS: Record<string, string> = Object.fromEntries(
     'examiner', 'landlord', 'service', 'office', 'store', 'post', 'api', 'library', 'plugin', 'network',
     'crew', 'fitters', 'installers', 'developers', 'engineers', 'engineer', 'technician', 'tutor',
     'lecturer', 'dealer', 'coworker', 'co-worker', 'rep', 'receptionist', 'advisor', 'adviser', 'concierge', 'franchise', 'studio', 'mailer', 'shop', 'lot', 'storage', 'cloud', 'letting agent', 'travel agent', 'tour operator', 'post office', 'app store',
-    'admin', 'administrator', 'machine', 'installer',
+    'admin', 'administrator', 'machine', 'installer', 'buyer',
     'haulier', 'hauliers', 'hotel', 'publisher', 'registrar', 'venue', 'council', 'developer', 'engineering',
     'postman', 'postie', 'delivery guy', 'delivery guys', 'delivery man', 'delivery person',
     'company', 'call centre', 'call center', 'contact centre', 'contact center', 'meter reader', 'shipping line',
