@@ -8,6 +8,7 @@ export async function ensureNlp(): Promise<Nlp> {
   if (nlp) return nlp;
   loading ??= import('compromise/two').then((m) => {
     m.default.addWords(SUPPORT_AGENTS);
+    m.default.addWords(NOT_AGENTS);
     return (nlp = m.default);
   });
   return loading;
@@ -35,6 +36,17 @@ function plural(word: string): string {
 }
 
 /**
+ * Words compromise tags as people by role (#Actor) that, in a support reply, are the customer's own
+ * family ("you and your daughter missed the train"): they are
+ * plain nouns here, so blame rules don't read them as a third party.
+ */
+const NOT_AGENTS: Record<string, string> = {
+  daughter: 'Singular', daughters: 'Plural', son: 'Singular', sons: 'Plural',
+  wife: 'Singular', husband: 'Singular', mum: 'Singular', mom: 'Singular', dad: 'Singular', child: 'Singular',
+  children: 'Plural', kid: 'Singular', kids: 'Plural',
+};
+
+/**
  * Who can be the actor of a failure in a support reply. compromise tags people by trade
  * (#Actor: courier, driver, landlord) and companies it knows (#Organization: FedEx, Google),
  * but not the businesses and teams that support replies blame: these words teach it that they
@@ -53,7 +65,7 @@ const SUPPORT_AGENTS: Record<string, string> = Object.fromEntries(
     'examiner', 'landlord', 'service', 'office', 'store', 'post', 'api', 'library', 'plugin', 'network',
     'crew', 'fitters', 'installers', 'developers', 'engineers', 'engineer', 'technician', 'tutor',
     'lecturer', 'dealer', 'coworker', 'co-worker', 'rep', 'receptionist', 'advisor', 'adviser', 'concierge', 'franchise', 'studio', 'mailer', 'shop', 'lot', 'storage', 'cloud', 'letting agent', 'travel agent', 'tour operator', 'post office', 'app store',
-    'admin', 'administrator', 'machine', 'installer', 'buyer',
+    'admin', 'administrator', 'machine', 'installer', 'buyer', 'airport', 'authority', 'union',
     'haulier', 'hauliers', 'hotel', 'publisher', 'registrar', 'venue', 'council', 'developer', 'engineering',
     'postman', 'postie', 'delivery guy', 'delivery guys', 'delivery man', 'delivery person',
     'company', 'call centre', 'call center', 'contact centre', 'contact center', 'meter reader', 'shipping line',
