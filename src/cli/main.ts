@@ -25,6 +25,9 @@ export const EXIT_OK = 0;
 export const EXIT_LINT = 1;
 export const EXIT_FAILURE = 2;
 
+/** The formats whose reports use `rulesMeta` (rule summaries, families, docs links). */
+const FORMATS_WITH_RULES_META = new Set(['sarif', 'html']);
+
 export interface CliIO {
   stdout: (text: string) => void;
   stderr: (text: string) => void;
@@ -295,13 +298,16 @@ async function run(paths: string[], opts: CliOptions, io: CliIO): Promise<number
 
   // The fixed text of --stdin --fix is the output, not the report: it is taken before redacting.
   const fixedStdin = opts.stdin && opts.fix ? (results[0]!.output ?? results[0]!.source ?? '') : undefined;
-  const rulesMeta = await linter.rulesMeta();
-  if (opts.redact) results = redactResults(results, rulesMeta);
+  // Only --redact and the formats that describe rules read their metadata: the others skip
+  // collecting and sorting every rule (~13 ms of a cold single-file run, most of it the first
+  // localeCompare loading ICU's collator).
+  const rulesMeta = opts.redact || FORMATS_WITH_RULES_META.has(opts.format) ? await linter.rulesMeta() : undefined;
+  if (opts.redact) results = redactResults(results, rulesMeta!);
   const formatOptions: FormatterOptions = {
     color: opts.outputFile ? false : color,
     displayPath: displayPathIn(io.cwd),
     cwd: io.cwd,
-    rulesMeta,
+    ...(rulesMeta && { rulesMeta }),
     version: VERSION,
     // The HTML report shows each problem in its line; under --redact it shows none.
     ...(opts.redact ? {} : { sourceText: readSourceText }),

@@ -2,6 +2,13 @@
 import type { RuleDefinition } from '../types.js';
 import { compileRule, type CompiledRule } from './compile.js';
 
+/**
+ * Compiled rules by definition, shared across registries: a definition is never changed once
+ * loaded, and the built-in ones are the same objects in every registry of a process, so the
+ * language server's linters and a startup snapshot's warm-up compile each rule once.
+ */
+const compiledByDefinition = new WeakMap<RuleDefinition, CompiledRule>();
+
 export class RuleRegistry {
   private readonly defs = new Map<string, RuleDefinition>();
   private readonly compiled = new Map<string, CompiledRule>();
@@ -33,7 +40,8 @@ export class RuleRegistry {
     if (!rule) {
       const def = this.defs.get(id);
       if (!def) return undefined;
-      rule = compileRule(def);
+      rule = compiledByDefinition.get(def);
+      if (!rule) compiledByDefinition.set(def, (rule = compileRule(def)));
       this.compiled.set(id, rule);
     }
     return rule;
