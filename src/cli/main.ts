@@ -13,7 +13,7 @@ import { parseConcurrency, type Concurrency } from '../api/pool.js';
 import { VERSION } from '../api/version.js';
 import { applySuppressions, pruneSuppressions, readSuppressions, recordSuppressions, writeSuppressions } from '../api/suppressions.js';
 import { ReplylintError, ReplylintErrors } from '../errors.js';
-import { addToTotals, emptyTotals, FORMATTERS, getFormatterParts, type FormatterOptions, type FormatterParts } from '../format/index.js';
+import { addToTotals, emptyTotals, FORMATTERS, formatUsesRulesMeta, getFormatterParts, type FormatterOptions, type FormatterParts } from '../format/index.js';
 import { redactResults } from '../format/redact.js';
 import { INPUT_FORMATS, type InputFormatName, type LintResult } from '../types.js';
 import { explainRule, listRules, printConfig } from './info.js';
@@ -24,9 +24,6 @@ import { createProgress, type ProgressStream } from './progress.js';
 export const EXIT_OK = 0;
 export const EXIT_LINT = 1;
 export const EXIT_FAILURE = 2;
-
-/** The formats whose reports use `rulesMeta` (rule summaries, families, docs links). */
-const FORMATS_WITH_RULES_META = new Set(['sarif', 'html']);
 
 export interface CliIO {
   stdout: (text: string) => void;
@@ -301,7 +298,7 @@ async function run(paths: string[], opts: CliOptions, io: CliIO): Promise<number
   // Only --redact and the formats that describe rules read their metadata: the others skip
   // collecting and sorting every rule (~13 ms of a cold single-file run, most of it the first
   // localeCompare loading ICU's collator).
-  const rulesMeta = opts.redact || FORMATS_WITH_RULES_META.has(opts.format) ? await linter.rulesMeta() : undefined;
+  const rulesMeta = opts.redact || formatUsesRulesMeta(opts.format) ? await linter.rulesMeta() : undefined;
   if (opts.redact) results = redactResults(results, rulesMeta!);
   const formatOptions: FormatterOptions = {
     color: opts.outputFile ? false : color,

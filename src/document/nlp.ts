@@ -37,8 +37,8 @@ function plural(word: string): string {
 
 /**
  * Words compromise tags as people by role (#Actor) that, in a support reply, are the customer's own
- * family ("you and your daughter missed the train"): they are
- * plain nouns here, so blame rules don't read them as a third party.
+ * family ("you and your daughter missed the train"): plain nouns here, so blame rules don't read
+ * them as a third party.
  */
 const NOT_AGENTS: Record<string, string> = {
   daughter: 'Singular', daughters: 'Plural', son: 'Singular', sons: 'Plural',

@@ -50,6 +50,13 @@ export function getFormatter(name: string): Formatter | undefined {
   return Object.hasOwn(FORMATTERS, name) ? FORMATTERS[name] : undefined;
 }
 
+/** The formats whose reports read `rulesMeta` (rule summaries, families, docs links): only they need it gathered. */
+const USE_RULES_META = new Set(['sarif', 'html']);
+
+export function formatUsesRulesMeta(name: string): boolean {
+  return USE_RULES_META.has(name);
+}
+
 /**
  * The formats that can be written file by file (their whole-report formatter above is these
  * parts joined). SARIF, JUnit and HTML are one document whose head depends on every result.
